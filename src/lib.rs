@@ -1,0 +1,5 @@
+//! bitext: translation quality and bilingual alignment for Korean–English text.
+
+pub mod lang;
+pub mod segment;
+pub mod span;
