@@ -28,7 +28,10 @@ impl std::fmt::Display for Lang {
 
 /// Decide the language of `text` (placeholder: script only).
 pub fn detect_simple(text: &str) -> Lang {
-    let hangul = text.chars().filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c)).count();
+    let hangul = text
+        .chars()
+        .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+        .count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     if hangul > 0 && hangul * 2 >= latin / 3 {
         Lang::KO

@@ -1,5 +1,8 @@
 //! bitext: translation quality and bilingual alignment for Korean–English text.
 
+pub mod atomic;
+pub mod diagnostic;
+pub mod error;
 pub mod lang;
 pub mod segment;
 pub mod span;

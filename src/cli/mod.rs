@@ -1,0 +1,82 @@
+//! Command-line front end: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod align;
+mod audit;
+mod lint;
+mod pair;
+
+/// How a run ended. Exit codes: 0 clean, 1 findings (or a score below
+/// `--min-score`), 2 an error (unreadable input, bad arguments). The batch
+/// always finishes before the exit code is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Nothing to report.
+    Ok,
+    /// Findings at or above the failure threshold.
+    Findings,
+    /// An error happened somewhere in the batch.
+    Error,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(match s {
+            Status::Ok => 0,
+            Status::Findings => 1,
+            Status::Error => 2,
+        })
+    }
+}
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 ok, 1 findings (lint/audit) or a batch score below --min-score, 2 errors
+(unreadable or malformed input, bad arguments). A bad file is reported on stderr and the
+rest of the batch goes on; the exit code says an error happened.
+
+Main job: bitext align corpora/en corpora/ko -o parallel.csv";
+
+/// Translation quality and bilingual alignment for Korean–English text.
+#[derive(Parser, Debug)]
+#[command(name = "bitext", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Lint(lint::Args),
+    Explain(lint::ExplainArgs),
+    Align(align::Args),
+    Pair(pair::Args),
+    Audit(audit::Args),
+}
+
+/// Parse the command line and run the subcommand.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Lint(a) => lint::run(a),
+        Command::Explain(a) => lint::explain(a),
+        Command::Align(a) => align::run(a),
+        Command::Pair(a) => pair::run(a),
+        Command::Audit(a) => audit::run(a),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bitext: {e:#}");
+            Status::Error.into()
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
