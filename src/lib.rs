@@ -1,6 +1,7 @@
 //! bitext: translation quality and bilingual alignment for Korean–English text.
 
 pub mod atomic;
+pub mod audit;
 pub mod diagnostic;
 pub mod error;
 pub mod lang;

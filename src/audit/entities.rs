@@ -1,0 +1,205 @@
+//! Names and terms: Latin-script tokens and acronyms of the Korean that the
+//! English lost, and English whose grammar shows a word was cut out
+//! (an article or `of` left dangling before punctuation).
+
+use super::text::{fold_hash, words, Token};
+use super::{Pair, Signal};
+use crate::diagnostic::Code;
+use crate::span::Span;
+use std::collections::HashSet;
+
+/// Weight of one Latin word or acronym of the Korean missing from the English.
+const MISSING_WEIGHT: f64 = 3.5;
+/// Cap on the total for several missing terms (they are not independent).
+const MISSING_CAP: f64 = 7.0;
+/// Weight of an article or `of` directly before punctuation.
+const DANGLING_WEIGHT: f64 = 3.5;
+/// Longest run of capitalised English words an acronym may abbreviate.
+const MAX_ACRONYM: usize = 6;
+
+/// Report names and terms of `pair` missing from its English.
+pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    missing_latin(pair, out);
+    dangling(pair, out);
+}
+
+/// The hashes under which the English can be found: each word, the word
+/// without a possessive or plural `s`, and the initials of capitalised runs
+/// (so `IAEA` matches `International Atomic Energy Agency`).
+pub fn english_keys(en: &str, toks: &[Token]) -> HashSet<u64> {
+    let mut keys = HashSet::with_capacity(toks.len() * 3);
+    for t in toks {
+        let w = &en[t.span.range()];
+        keys.insert(t.hash);
+        for suffix in ["'s", "’s", "s", "es"] {
+            if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) {
+                keys.insert(fold_hash(stem));
+            }
+        }
+        // Hyphenated compounds (`Samsung-made`) contain their parts.
+        if w.contains('-') {
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                keys.insert(fold_hash(part));
+            }
+        }
+    }
+    let mut initials = String::new();
+    for i in 0..toks.len() {
+        initials.clear();
+        for u in toks[i..].iter().take(MAX_ACRONYM + 2) {
+            let w = &en[u.span.range()];
+            let Some(first) = w.chars().next() else { break };
+            if first.is_uppercase() {
+                initials.push(first);
+                if initials.chars().count() >= 2 {
+                    keys.insert(fold_hash(&initials));
+                }
+            } else if !matches!(w, "of" | "and" | "for" | "the" | "on" | "&") {
+                break;
+            }
+        }
+    }
+    keys
+}
+
+/// Latin words of the Korean (ASCII letters, maybe with digits) that the
+/// English does not contain. Units glued to a number (`900mm`, `5kg`) are
+/// part of the quantity, which the number check owns.
+fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let ko = pair.ko;
+    if !ko.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return;
+    }
+    let mut keys: Option<HashSet<u64>> = None;
+    let mut total = 0.0;
+    for t in words(ko) {
+        let w = &ko[t.span.range()];
+        let latin_end = w
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '\'' | '-' | '’')))
+            .map_or(w.len(), |(i, _)| i);
+        let w = &w[..latin_end];
+        if !is_term(ko, t.span.start, w) {
+            continue;
+        }
+        let keys = keys.get_or_insert_with(|| english_keys(pair.en, &pair.en_words));
+        if keys.contains(&fold_hash(w)) || pair.en.contains(w) {
+            continue;
+        }
+        let weight = MISSING_WEIGHT.min(MISSING_CAP - total);
+        if weight <= 0.0 {
+            break;
+        }
+        total += weight;
+        out.push(
+            Signal::new(
+                Code::EntityDrop,
+                weight,
+                format!("`{w}` of the Korean is missing from the English"),
+            )
+            .ko(Span::new(t.span.start, t.span.start + w.len())),
+        );
+    }
+}
+
+/// True when the Latin word `w` at `start` of `ko` is a name or term to find
+/// in the English: two or more letters, not a unit glued to a number.
+fn is_term(ko: &str, start: usize, w: &str) -> bool {
+    let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+    if letters < 2 || !w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let after_digit = ko[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    !after_digit
+}
+
+/// Articles and `of` directly followed by punctuation or the end of text
+/// (quotes skipped): English never leaves them hanging unless a word was cut.
+fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let en = pair.en;
+    for t in &pair.en_words {
+        let w = &en[t.span.range()];
+        if !matches!(w, "the" | "a" | "an" | "of") {
+            continue;
+        }
+        if w == "a" && en[..t.span.start].ends_with('(') {
+            continue;
+        }
+        let next = en[t.span.end..]
+            .chars()
+            .find(|c| !(c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')));
+        let hanging = match next {
+            None => true,
+            Some('?') => w != "of",
+            Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | ')'),
+        };
+        if hanging {
+            out.push(
+                Signal::new(
+                    Code::EntityDrop,
+                    DANGLING_WEIGHT,
+                    format!("`{w}` is left hanging: a name or word seems cut out after it"),
+                )
+                .en(t.span),
+            );
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(ko: &str, en: &str) -> Vec<Signal> {
+        let mut v = Vec::new();
+        check(&Pair::new(ko, en), &mut v);
+        v
+    }
+
+    #[test]
+    fn missing_acronym_is_reported_on_the_korean_side() {
+        let ko = "삼성전자는 HBM 생산을 늘린다.";
+        let v = run(ko, "Samsung Electronics will increase production of memory.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("HBM"));
+    }
+
+    #[test]
+    fn present_terms_match_case_and_possessive_insensitively() {
+        assert!(run(
+            "Galaxy S25는 Apple의 경쟁작이다.",
+            "The Galaxy S25 is Apple's rival."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn acronym_matches_expansion() {
+        assert!(run(
+            "IAEA는 성명을 냈다.",
+            "The International Atomic Energy Agency issued a statement."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn units_glued_to_numbers_are_not_terms() {
+        assert!(run("비가 900mm 내렸다.", "It rained 36 inches.").is_empty());
+    }
+
+    #[test]
+    fn dangling_article_is_reported() {
+        let v = run("그는 음악을 들었다.", "He listened to the, and smiled.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].code, Code::EntityDrop);
+    }
+
+    #[test]
+    fn question_final_preposition_is_english() {
+        assert!(run("무엇이 두렵니?", "What are you afraid of?").is_empty());
+    }
+}

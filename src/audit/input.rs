@@ -1,0 +1,126 @@
+//! Reading `--pairs` files: CSV or TSV with a header naming `en` and `ko`
+//! columns; other columns (such as `id`) are carried through.
+
+use super::PairInput;
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// A pairs table: the pairs, and every column of every row for reports that
+/// carry them through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PairsTable {
+    /// Column names, as in the header.
+    pub columns: Vec<String>,
+    /// Cells of each row, in column order.
+    pub rows: Vec<Vec<String>>,
+    /// The pairs, one per row.
+    pub pairs: Vec<PairInput>,
+}
+
+/// The delimiter of a table: tab for `.tsv` / `.tab`, comma for `.csv`,
+/// otherwise tab when the header line holds one.
+pub fn delimiter(path: &Path, head: &[u8]) -> u8 {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab") => b'\t',
+        Some(e) if e.eq_ignore_ascii_case("csv") => b',',
+        _ => {
+            let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+            if first.contains(&b'\t') {
+                b'\t'
+            } else {
+                b','
+            }
+        }
+    }
+}
+
+/// Parse a pairs table from `bytes` (`path` names it in errors and picks the delimiter).
+pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let delim = delimiter(path, bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        // TSV written by hand or by `cut` does not quote; a stray quote must
+        // not swallow the following lines.
+        .quoting(delim != b'\t')
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| Error::parse(path, 1, e.to_string()))?
+        .clone();
+    let columns: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
+    let (Some(en), Some(ko)) = (find("en"), find("ko")) else {
+        return Err(Error::parse(
+            path,
+            1,
+            format!(
+                "the header must name `en` and `ko` columns (found: {})",
+                columns.join(", ")
+            ),
+        ));
+    };
+    let id = find("id");
+    let mut table = PairsTable {
+        columns,
+        ..PairsTable::default()
+    };
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| Error::parse(path, i + 2, e.to_string()))?;
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |k: usize| rec.get(k).unwrap_or_default().to_string();
+        table.pairs.push(PairInput {
+            id: id.map(cell).filter(|s| !s.is_empty()),
+            ko: cell(ko),
+            en: cell(en),
+        });
+        table.rows.push(rec.iter().map(str::to_string).collect());
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_with_extra_columns() {
+        let t = parse_pairs(
+            Path::new("x.tsv"),
+            b"id\tko\ten\tnote\na1\t\xec\x95\x88\xeb\x85\x95\tHello\tx\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(t.pairs.len(), 1);
+        assert_eq!(t.pairs[0].id.as_deref(), Some("a1"));
+        assert_eq!(t.pairs[0].ko, "안녕");
+        assert_eq!(t.columns, vec!["id", "ko", "en", "note"]);
+    }
+
+    #[test]
+    fn csv_quotes_and_column_order() {
+        let t = parse_pairs(
+            Path::new("x.csv"),
+            "en,ko\n\"Hi, there\",안녕\n".as_bytes(),
+        )
+        .unwrap_or_default();
+        assert_eq!(t.pairs[0].en, "Hi, there");
+        assert_eq!(t.pairs[0].id, None);
+    }
+
+    #[test]
+    fn missing_columns_is_an_error_naming_the_header() {
+        let e = parse_pairs(Path::new("x.csv"), b"a,b\n1,2\n");
+        assert!(e.is_err_and(|e| e.to_string().contains("found: a, b")));
+    }
+
+    #[test]
+    fn tsv_quotes_are_literal() {
+        let t = parse_pairs(Path::new("p"), "ko\ten\n\"인용\t\"Quote\n다음\tNext\n".as_bytes())
+            .unwrap_or_default();
+        assert_eq!(t.pairs.len(), 2);
+        assert_eq!(t.pairs[0].en, "\"Quote");
+    }
+}

@@ -1,0 +1,184 @@
+//! Translation-quality audit of Korean → English pairs.
+//!
+//! Each check family lives in its own module and turns one kind of evidence
+//! into [`Signal`]s: a code, a weight in log-odds units (how much less likely
+//! the pair is a correct translation) and the spans on each side. The
+//! [`score`] module adds the weights to the prior odds of a correct pair and
+//! maps the sum to a score in `[0, 1]`, so every check speaks the same unit
+//! and a pair's score is the model's probability that it is fine.
+//!
+//! ```
+//! use bitext::audit::{audit_pair, AuditOptions};
+//! let opts = AuditOptions::default();
+//! let good = audit_pair("서울은 한국의 수도다.", "Seoul is the capital of South Korea.", &opts);
+//! let bad = audit_pair("서울은 한국의 수도다.", "서울은 한국의 수도다.", &opts);
+//! assert!(good.score > bad.score);
+//! assert!(bad.flagged);
+//! assert_eq!(bad.findings[0].code.category(), "untranslated");
+//! ```
+
+pub mod batch;
+pub mod entities;
+pub mod input;
+pub mod jsonl;
+
+
+
+pub mod omission;
+pub mod repetition;
+pub mod score;
+pub mod text;
+pub mod untranslated;
+pub mod wrong_pair;
+
+pub use batch::{audit_batch, BatchReport, PairInput};
+
+use crate::diagnostic::{Code, Severity};
+use crate::span::Span;
+use serde::Serialize;
+
+/// Settings of an audit.
+#[derive(Clone, Debug)]
+pub struct AuditOptions {
+    /// A pair whose score falls below this is flagged (default 0.5: the
+    /// model finds an error more likely than not).
+    pub flag_below: f64,
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        AuditOptions { flag_below: 0.5 }
+    }
+}
+
+/// One piece of evidence a check found, before scoring.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signal {
+    /// What kind of error it points to.
+    pub code: Code,
+    /// Evidence against the pair, in natural-log odds (0 = neutral; negative
+    /// values are evidence for a correct translation).
+    pub weight: f64,
+    /// What is wrong, for people.
+    pub message: String,
+    /// The English span concerned.
+    pub en: Option<Span>,
+    /// The Korean span concerned.
+    pub ko: Option<Span>,
+}
+
+impl Signal {
+    /// A signal with no spans.
+    pub fn new(code: Code, weight: f64, message: impl Into<String>) -> Self {
+        Signal {
+            code,
+            weight,
+            message: message.into(),
+            en: None,
+            ko: None,
+        }
+    }
+
+    /// The same signal pointing at `span` of the English side.
+    pub fn en(mut self, span: Span) -> Self {
+        self.en = Some(span);
+        self
+    }
+
+    /// The same signal pointing at `span` of the Korean side.
+    pub fn ko(mut self, span: Span) -> Self {
+        self.ko = Some(span);
+        self
+    }
+}
+
+/// A finding reported for a pair: a signal strong enough to show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// `Info` when the pair as a whole is not flagged, else the code's default.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// English span (byte offsets into the pair's English text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<Span>,
+    /// Korean span (byte offsets into the pair's Korean text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ko: Option<Span>,
+    /// The evidence weight behind it (log-odds).
+    pub weight: f64,
+}
+
+/// The audit of one pair.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairReport {
+    /// Probability-like quality score in `[0, 1]`, higher is better.
+    pub score: f64,
+    /// True when `score` is below [`AuditOptions::flag_below`].
+    pub flagged: bool,
+    /// Findings, strongest first.
+    pub findings: Vec<Finding>,
+}
+
+impl PairReport {
+    /// Distinct codes of the findings, in table order.
+    pub fn codes(&self) -> Vec<Code> {
+        let mut c: Vec<Code> = self.findings.iter().map(|f| f.code).collect();
+        c.sort();
+        c.dedup();
+        c
+    }
+
+    /// Distinct categories of the findings, in table order.
+    pub fn categories(&self) -> Vec<&'static str> {
+        let mut c: Vec<&'static str> = self.codes().iter().map(|c| c.category()).collect();
+        c.dedup();
+        c
+    }
+}
+
+/// The text of a pair with what several checks need computed once.
+pub struct Pair<'a> {
+    /// Korean source.
+    pub ko: &'a str,
+    /// English translation.
+    pub en: &'a str,
+    /// English word tokens.
+    pub en_words: Vec<text::Token>,
+    /// Korean character counts.
+    pub ko_counts: text::Counts,
+    /// English character counts.
+    pub en_counts: text::Counts,
+}
+
+impl<'a> Pair<'a> {
+    /// Prepare `ko` and `en` for the checks.
+    pub fn new(ko: &'a str, en: &'a str) -> Self {
+        Pair {
+            ko,
+            en,
+            en_words: text::words(en),
+            ko_counts: text::counts(ko),
+            en_counts: text::counts(en),
+        }
+    }
+}
+
+/// Every signal the pair-level checks find in `pair`.
+pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
+    let mut out = Vec::new();
+    untranslated::check(pair, &mut out);
+    omission::check(pair, &mut out);
+    repetition::check(pair, &mut out);
+    entities::check(pair, &mut out);
+    wrong_pair::check(pair, &mut out);
+    out
+}
+
+/// Audit one pair: `ko` the Korean source, `en` its English translation.
+pub fn audit_pair(ko: &str, en: &str, opts: &AuditOptions) -> PairReport {
+    let pair = Pair::new(ko, en);
+    score::report(signals(&pair), opts)
+}

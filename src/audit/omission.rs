@@ -1,0 +1,117 @@
+//! Length model: how long the English should be given the Korean, and
+//! translations far shorter (truncated) or longer (added text) than that.
+//!
+//! English letters and digits are predicted from the Korean as
+//! `HANGUL_RATIO · hangul + other` (Latin letters and digits carry over one
+//! for one); the log ratio of actual to predicted length is Gaussian for
+//! correct translations, with a spread that grows for short sentences
+//! (counting noise). The ratio and spread were estimated, robustly (median
+//! and MAD), on aligned news sentence pairs: English has about 2.3 letters
+//! per Hangul syllable, with a log-spread of about 0.23.
+
+use super::{Pair, Signal};
+use crate::diagnostic::Code;
+use crate::span::Span;
+
+/// English letters per Hangul syllable.
+pub const HANGUL_RATIO: f64 = 2.3;
+/// Added to both lengths so that very short sides do not explode the ratio.
+const SMOOTH: f64 = 4.0;
+/// Log-spread of the ratio for long sentences.
+const SIGMA_LONG: f64 = 0.23;
+/// Extra variance per predicted character, for short sentences.
+const SIGMA_SHORT: f64 = 1.5;
+/// `ln(N(0) · 12)`: log-likelihood ratio at z = 0 of the Gaussian against a
+/// flat alternative over z ∈ [−6, 6]; the weight crosses zero at |z| ≈ 1.77.
+const LLR_AT_ZERO: f64 = 1.57;
+/// Beyond this |z| the evidence is reported as a finding.
+const REPORT_Z: f64 = 2.5;
+
+/// The length residual of `pair`, in standard deviations (negative: the
+/// English is shorter than predicted); `None` when the Korean has no content.
+pub fn length_z(pair: &Pair<'_>) -> Option<f64> {
+    let ko = pair.ko_counts;
+    let predicted = HANGUL_RATIO * ko.hangul as f64 + ko.other as f64;
+    if predicted == 0.0 {
+        return None;
+    }
+    // Hangul left in the English is counted as if translated, so that
+    // untranslated text is not also reported as a truncation.
+    let en = pair.en_counts;
+    let actual = en.other as f64 + HANGUL_RATIO * en.hangul as f64;
+    let r = ((actual + SMOOTH) / (predicted + SMOOTH)).ln();
+    let sigma = (SIGMA_LONG * SIGMA_LONG + SIGMA_SHORT / (predicted + SMOOTH)).sqrt();
+    Some(r / sigma)
+}
+
+/// Report a translation much shorter or longer than its source predicts.
+pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let Some(z) = length_z(pair) else { return };
+    let weight = z * z / 2.0 - LLR_AT_ZERO;
+    let (code, message) = if z < 0.0 {
+        (
+            Code::Truncated,
+            format!("the English is {:.1} standard deviations shorter than the Korean predicts", -z),
+        )
+    } else {
+        (
+            Code::Addition,
+            format!("the English is {z:.1} standard deviations longer than the Korean predicts"),
+        )
+    };
+    let mut s = Signal::new(code, weight, message);
+    if z.abs() >= REPORT_Z {
+        s = s.en(Span::new(0, pair.en.len())).ko(Span::new(0, pair.ko.len()));
+    } else {
+        // Below the report level the residual still ranks pairs, but it is
+        // no finding: keep it under the display threshold.
+        s.weight = s.weight.min(super::score::SHOW_WEIGHT - 0.01);
+    }
+    out.push(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn z(ko: &str, en: &str) -> f64 {
+        length_z(&Pair::new(ko, en)).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn typical_translation_is_near_zero() {
+        let v = z(
+            "정부는 내년 예산안을 국회에 제출했다고 밝혔다.",
+            "The government said it had submitted next year's budget bill to the National Assembly.",
+        );
+        assert!(v.abs() < 1.5, "{v}");
+    }
+
+    #[test]
+    fn truncation_is_far_below() {
+        let v = z(
+            "정부는 내년 예산안을 국회에 제출했으며 야당은 이에 강하게 반발하면서 표결을 거부하겠다고 밝혔다.",
+            "The government submitted.",
+        );
+        assert!(v < -3.0, "{v}");
+    }
+
+    #[test]
+    fn truncation_is_reported_as_finding() {
+        let mut out = Vec::new();
+        check(
+            &Pair::new(
+                "정부는 내년 예산안을 국회에 제출했으며 야당은 이에 강하게 반발하면서 표결을 거부하겠다고 밝혔다.",
+                "The government submitted.",
+            ),
+            &mut out,
+        );
+        assert_eq!(out[0].code, Code::Truncated);
+        assert!(out[0].weight > super::super::score::SHOW_WEIGHT);
+    }
+
+    #[test]
+    fn empty_source_has_no_length_signal() {
+        assert!(length_z(&Pair::new("...", "Hello there.")).is_none());
+    }
+}
