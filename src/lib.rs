@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod diagnostic;
+pub mod document;
 pub mod error;
 pub mod lang;
 pub mod segment;
