@@ -41,3 +41,59 @@ pub fn detect_simple(text: &str) -> Lang {
         Lang::UND
     }
 }
+
+impl Lang {
+    /// Parse an ISO 639-1 code.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "eng" => Some(Lang::EN),
+            "ko" | "kor" => Some(Lang::KO),
+            _ => None,
+        }
+    }
+}
+
+/// Options of [`detect`].
+#[derive(Clone, Debug, Default)]
+pub struct DetectOptions {
+    /// Candidate languages (`None`: all).
+    pub langs: Option<Vec<Lang>>,
+}
+
+/// Fractions of letters per script.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct ScriptMix {
+    /// Hangul.
+    pub hangul: f32,
+    /// Han (Hanja, Chinese).
+    pub han: f32,
+    /// Kana.
+    pub kana: f32,
+    /// Latin.
+    pub latin: f32,
+    /// Anything else.
+    pub other: f32,
+}
+
+/// A detection result.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Detection {
+    /// The language.
+    pub lang: Lang,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Script mix.
+    pub scripts: ScriptMix,
+    /// True for a mixed-language span.
+    pub mixed: bool,
+}
+
+/// Detect the language of `text`.
+pub fn detect(text: &str, _opts: &DetectOptions) -> Detection {
+    Detection {
+        lang: detect_simple(text),
+        confidence: 0.5,
+        scripts: ScriptMix::default(),
+        mixed: false,
+    }
+}

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod audit;
 pub mod diagnostic;
+pub mod document;
 pub mod error;
 pub mod lang;
 pub mod segment;
