@@ -8,12 +8,19 @@ use crate::diagnostic::Code;
 use crate::span::Span;
 use std::collections::HashSet;
 
-/// Weight of one Latin word or acronym of the Korean missing from the English.
-const MISSING_WEIGHT: f64 = 3.5;
+/// Weight of one capitalised Latin word or acronym of the Korean missing from
+/// the English. Alone it does not condemn a pair: news translations often
+/// spell an acronym out in words or leave a detail out.
+const MISSING_WEIGHT: f64 = 2.5;
+/// Weight of a missing lowercase Latin word (often a vocabulary gloss).
+const MISSING_LOWER_WEIGHT: f64 = 1.0;
 /// Cap on the total for several missing terms (they are not independent).
 const MISSING_CAP: f64 = 7.0;
 /// Weight of an article or `of` directly before punctuation.
 const DANGLING_WEIGHT: f64 = 3.5;
+/// Weight of a missing Latin gloss in parentheses after Korean (`국제원자력기구(IAEA)`):
+/// the translator may well use either form.
+const GLOSS_WEIGHT: f64 = 1.0;
 /// Longest run of capitalised English words an acronym may abbreviate.
 const MAX_ACRONYM: usize = 6;
 
@@ -86,7 +93,19 @@ fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         if keys.contains(&fold_hash(w)) || pair.en.contains(w) {
             continue;
         }
-        let weight = MISSING_WEIGHT.min(MISSING_CAP - total);
+        let gloss = ko[..t.span.start].ends_with('(')
+            && ko[..t.span.start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(super::text::is_hangul);
+        let full = if gloss {
+            GLOSS_WEIGHT
+        } else if w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            MISSING_WEIGHT
+        } else {
+            MISSING_LOWER_WEIGHT
+        };
+        let weight = full.min(MISSING_CAP - total);
         if weight <= 0.0 {
             break;
         }
@@ -116,12 +135,33 @@ fn is_term(ko: &str, start: usize, w: &str) -> bool {
     !after_digit
 }
 
+/// Titles that always precede a name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev",
+    "St",
+];
+
 /// Articles and `of` directly followed by punctuation or the end of text
 /// (quotes skipped): English never leaves them hanging unless a word was cut.
 fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let en = pair.en;
     for t in &pair.en_words {
         let w = &en[t.span.range()];
+        if TITLES.contains(&w) && en[t.span.end..].starts_with(". ") {
+            let next = en[t.span.end + 2..].chars().next();
+            if next.is_some_and(|c| c.is_lowercase()) {
+                out.push(
+                    Signal::new(
+                        Code::EntityDrop,
+                        DANGLING_WEIGHT,
+                        format!("`{w}.` is not followed by a name"),
+                    )
+                    .en(t.span),
+                );
+                return;
+            }
+            continue;
+        }
         if !matches!(w, "the" | "a" | "an" | "of") {
             continue;
         }
@@ -163,7 +203,10 @@ mod tests {
     #[test]
     fn missing_acronym_is_reported_on_the_korean_side() {
         let ko = "삼성전자는 HBM 생산을 늘린다.";
-        let v = run(ko, "Samsung Electronics will increase production of memory.");
+        let v = run(
+            ko,
+            "Samsung Electronics will increase production of memory.",
+        );
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("HBM"));
     }
@@ -187,6 +230,16 @@ mod tests {
     }
 
     #[test]
+    fn missing_gloss_is_weak() {
+        let v = run(
+            "국제원자력기구(IAEA)는 성명을 냈다.",
+            "The nuclear watchdog issued a statement.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].weight, GLOSS_WEIGHT);
+    }
+
+    #[test]
     fn units_glued_to_numbers_are_not_terms() {
         assert!(run("비가 900mm 내렸다.", "It rained 36 inches.").is_empty());
     }
@@ -196,6 +249,12 @@ mod tests {
         let v = run("그는 음악을 들었다.", "He listened to the, and smiled.");
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].code, Code::EntityDrop);
+    }
+
+    #[test]
+    fn title_without_name_is_reported() {
+        assert_eq!(run("김 박사는 일했다.", "Dr. worked hard.").len(), 1);
+        assert!(run("김 박사는 일했다.", "Dr. Kim worked hard.").is_empty());
     }
 
     #[test]

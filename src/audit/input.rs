@@ -101,11 +101,8 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_column_order() {
-        let t = parse_pairs(
-            Path::new("x.csv"),
-            "en,ko\n\"Hi, there\",안녕\n".as_bytes(),
-        )
-        .unwrap_or_default();
+        let t = parse_pairs(Path::new("x.csv"), "en,ko\n\"Hi, there\",안녕\n".as_bytes())
+            .unwrap_or_default();
         assert_eq!(t.pairs[0].en, "Hi, there");
         assert_eq!(t.pairs[0].id, None);
     }
@@ -118,8 +115,11 @@ mod tests {
 
     #[test]
     fn tsv_quotes_are_literal() {
-        let t = parse_pairs(Path::new("p"), "ko\ten\n\"인용\t\"Quote\n다음\tNext\n".as_bytes())
-            .unwrap_or_default();
+        let t = parse_pairs(
+            Path::new("p"),
+            "ko\ten\n\"인용\t\"Quote\n다음\tNext\n".as_bytes(),
+        )
+        .unwrap_or_default();
         assert_eq!(t.pairs.len(), 2);
         assert_eq!(t.pairs[0].en, "\"Quote");
     }

@@ -21,8 +21,7 @@ pub mod batch;
 pub mod entities;
 pub mod input;
 pub mod jsonl;
-
-
+pub mod lexicon;
 
 pub mod omission;
 pub mod repetition;
@@ -174,6 +173,7 @@ pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
     repetition::check(pair, &mut out);
     entities::check(pair, &mut out);
     wrong_pair::check(pair, &mut out);
+    lexicon::check(pair, &mut out);
     out
 }
 

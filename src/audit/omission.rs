@@ -44,14 +44,19 @@ pub fn length_z(pair: &Pair<'_>) -> Option<f64> {
     Some(r / sigma)
 }
 
-/// Report a translation much shorter or longer than its source predicts.
+/// Report a translation much shorter or longer than its source predicts,
+/// or one that stops mid-sentence.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    incomplete_ending(pair, out);
     let Some(z) = length_z(pair) else { return };
     let weight = z * z / 2.0 - LLR_AT_ZERO;
     let (code, message) = if z < 0.0 {
         (
             Code::Truncated,
-            format!("the English is {:.1} standard deviations shorter than the Korean predicts", -z),
+            format!(
+                "the English is {:.1} standard deviations shorter than the Korean predicts",
+                -z
+            ),
         )
     } else {
         (
@@ -61,13 +66,115 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     };
     let mut s = Signal::new(code, weight, message);
     if z.abs() >= REPORT_Z {
-        s = s.en(Span::new(0, pair.en.len())).ko(Span::new(0, pair.ko.len()));
+        s = s
+            .en(Span::new(0, pair.en.len()))
+            .ko(Span::new(0, pair.ko.len()));
     } else {
         // Below the report level the residual still ranks pairs, but it is
         // no finding: keep it under the display threshold.
         s.weight = s.weight.min(super::score::SHOW_WEIGHT - 0.01);
     }
     out.push(s);
+}
+
+/// Weight of English that ends on a comma, colon or dash.
+const OPEN_END_WEIGHT: f64 = 4.0;
+/// Weight of English that ends on a word no English sentence ends with.
+const FUNCTION_END_WEIGHT: f64 = 3.5;
+/// Weight of English without final punctuation when its source has it.
+const NO_STOP_WEIGHT: f64 = 2.0;
+
+/// Words that cannot end an English sentence: articles, possessives,
+/// conjunctions and the prepositions that are never stranded. Words that
+/// end elliptical or stranded clauses (`as he can.`, `the man she met
+/// with.`, `gave it to her.`) are absent.
+const NON_FINAL: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "my",
+    "your",
+    "its",
+    "our",
+    "their",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "if",
+    "because",
+    "although",
+    "though",
+    "whereas",
+    "unless",
+    "of",
+    "into",
+    "onto",
+    "than",
+    "between",
+    "among",
+    "including",
+    "during",
+    "whose",
+    "very",
+];
+
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '"' | '”' | '\'' | '’' | ')' | ']' | '»'
+    )
+}
+
+/// English that stops mid-sentence: on a comma or dash, on a word that
+/// cannot end a sentence, or without the final punctuation its source has.
+fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let en = pair.en.trim_end();
+    let Some(last) = en.chars().next_back() else {
+        return;
+    };
+    let Some(word) = pair.en_words.last() else {
+        return;
+    };
+    let tail = Span::new(word.span.start, en.len());
+    if matches!(last, ',' | ';' | ':' | '-' | '–' | '—') {
+        out.push(
+            Signal::new(
+                Code::Truncated,
+                OPEN_END_WEIGHT,
+                format!("the English ends on `{last}`"),
+            )
+            .en(tail),
+        );
+        return;
+    }
+    let after = &en[word.span.end..];
+    let w = &pair.en[word.span.range()];
+    // Questions strand prepositions (`who did he go with?`).
+    let closes = !after.contains('?') && after.chars().all(|c| is_terminal(c) || c.is_whitespace());
+    if closes && NON_FINAL.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        out.push(
+            Signal::new(
+                Code::Truncated,
+                FUNCTION_END_WEIGHT,
+                format!("the English ends on `{w}`, which cannot end a sentence"),
+            )
+            .en(tail),
+        );
+        return;
+    }
+    let ko_last = pair.ko.trim_end().chars().next_back();
+    let ko_stops = ko_last.is_some_and(|c| is_terminal(c) || c == '다' || c == '요');
+    if ko_stops && !is_terminal(last) {
+        out.push(
+            Signal::new(
+                Code::Truncated,
+                NO_STOP_WEIGHT,
+                "the English has no final punctuation",
+            )
+            .en(tail),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -108,6 +215,29 @@ mod tests {
         );
         assert_eq!(out[0].code, Code::Truncated);
         assert!(out[0].weight > super::super::score::SHOW_WEIGHT);
+    }
+
+    fn ending(en: &str) -> Vec<Signal> {
+        let mut out = Vec::new();
+        incomplete_ending(&Pair::new("그는 집에 갔다.", en), &mut out);
+        out
+    }
+
+    #[test]
+    fn endings_that_stop_mid_sentence() {
+        assert_eq!(ending("He went home,")[0].weight, OPEN_END_WEIGHT);
+        assert_eq!(ending("He went to their.")[0].weight, FUNCTION_END_WEIGHT);
+        assert_eq!(ending("He went home and")[0].weight, FUNCTION_END_WEIGHT);
+        assert!(ending("He did what he can.").is_empty());
+        assert_eq!(ending("He went home")[0].weight, NO_STOP_WEIGHT);
+    }
+
+    #[test]
+    fn complete_endings_are_quiet() {
+        assert!(ending("He went home.").is_empty());
+        assert!(ending("\"He went in,\" she said.").is_empty());
+        assert!(ending("He went to the U.S.").is_empty());
+        assert!(ending("Who did he go with?").is_empty());
     }
 
     #[test]

@@ -31,8 +31,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     if let Some(span) = doubled {
         if doubled_sentence(pair.ko, Lang::KO).is_none() {
             out.push(
-                Signal::new(Code::Repetition, SENTENCE_WEIGHT, "a sentence is repeated")
-                    .en(span),
+                Signal::new(Code::Repetition, SENTENCE_WEIGHT, "a sentence is repeated").en(span),
             );
             return;
         }
@@ -105,7 +104,8 @@ fn doubled_sentence(text: &str, lang: Lang) -> Option<Span> {
 /// (`had had` and `that that` are English).
 fn loops(toks: &[Token]) -> Vec<(usize, usize, usize)> {
     let n = toks.len();
-    let eq = |a: usize, b: usize, len: usize| (0..len).all(|k| toks[a + k].hash == toks[b + k].hash);
+    let eq =
+        |a: usize, b: usize, len: usize| (0..len).all(|k| toks[a + k].hash == toks[b + k].hash);
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn doubled_in_source_too_is_faithful() {
         let v = run(
-            "좋아요. 좋아요. 정말 좋아요. 정말 좋아요.",
+            "나는 그것을 정말 좋아한다. 나는 그것을 정말 좋아한다.",
             "I like it a lot. I like it a lot.",
         );
         assert!(v.iter().all(|s| s.weight < SENTENCE_WEIGHT));

@@ -1,11 +1,17 @@
 //! From signals to a pair score, and from pair scores to article and batch scores.
 //!
-//! The pair model is naive-Bayes in log-odds: a correct translation starts at
-//! [`PRIOR_LOG_ODDS`] and every signal subtracts its weight, so
-//! `score = σ(PRIOR_LOG_ODDS − Σ weights)`. Weights are log-likelihood ratios
-//! of each check's statistic under "correct" and "erroneous" translations
-//! (the length model's is `z²/2`, a Gaussian residual against a flat
-//! alternative); a pair is flagged when the odds turn against it.
+//! Every signal's weight is a log-likelihood ratio of its statistic under one
+//! kind of error against a correct translation (the length model's is `z²/2`
+//! minus a constant, a Gaussian residual against a flat alternative). The
+//! signals of one error kind (one category of the code table) add up, naive
+//! Bayes, to that kind's log-likelihood ratio `W_k`; the kinds compete, so a
+//! pair's log-odds of being wrong in some way is `log Σ_k exp(W_k)` and
+//!
+//! `score = σ(PRIOR_LOG_ODDS − log Σ_k exp(W_k))`.
+//!
+//! Evidence for one hypothesis (words that agree speak against a mismatched
+//! pair) thus never cancels evidence of another (a repeated phrase). A pair
+//! is flagged when the odds turn against it.
 
 use super::{AuditOptions, Finding, PairReport, Signal};
 use crate::diagnostic::Severity;
@@ -23,8 +29,7 @@ pub fn sigmoid(x: f64) -> f64 {
 
 /// Combine a pair's signals into its report.
 pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
-    let total: f64 = signals.iter().map(|s| s.weight).sum();
-    let score = sigmoid(PRIOR_LOG_ODDS - total);
+    let score = sigmoid(PRIOR_LOG_ODDS - error_log_odds(&signals));
     let flagged = score < opts.flag_below;
     signals.retain(|s| s.weight >= SHOW_WEIGHT);
     signals.sort_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -50,6 +55,27 @@ pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
     }
 }
 
+/// `log Σ_k exp(W_k)` over the error kinds that have signals, `W_k` the sum
+/// of the kind's weights; −∞ (no evidence of any error) without signals.
+pub fn error_log_odds(signals: &[Signal]) -> f64 {
+    let mut kinds: Vec<(&'static str, f64)> = Vec::new();
+    for s in signals {
+        let k = s.code.category();
+        match kinds.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, w)) => *w += s.weight,
+            None => kinds.push((k, s.weight)),
+        }
+    }
+    let Some(max) = kinds.iter().map(|&(_, w)| w).reduce(f64::max) else {
+        return f64::NEG_INFINITY;
+    };
+    max + kinds
+        .iter()
+        .map(|&(_, w)| (w - max).exp())
+        .sum::<f64>()
+        .ln()
+}
+
 /// Mean of `scores` weighted by `weights` (e.g. source lengths), so a bad long
 /// sentence costs more than a bad short one; 1.0 for an empty set.
 pub fn weighted_mean(scores: impl IntoIterator<Item = (f64, f64)>) -> f64 {
@@ -71,10 +97,28 @@ mod tests {
     use crate::diagnostic::Code;
 
     #[test]
-    fn no_signal_scores_the_prior() {
+    fn no_signal_scores_one() {
         let r = report(Vec::new(), &AuditOptions::default());
-        assert!((r.score - sigmoid(PRIOR_LOG_ODDS)).abs() < 1e-12);
+        assert_eq!(r.score, 1.0);
         assert!(!r.flagged && r.findings.is_empty());
+    }
+
+    #[test]
+    fn evidence_for_one_kind_does_not_cancel_another() {
+        let signals = vec![
+            Signal::new(Code::WrongPair, -4.0, "words agree"),
+            Signal::new(Code::Repetition, 5.0, "loop"),
+        ];
+        assert!(report(signals, &AuditOptions::default()).flagged);
+    }
+
+    #[test]
+    fn weights_of_one_kind_add_up() {
+        let signals = vec![
+            Signal::new(Code::WrongPair, 2.0, "a"),
+            Signal::new(Code::WrongPair, 2.0, "b"),
+        ];
+        assert!((error_log_odds(&signals) - 4.0).abs() < 1e-12);
     }
 
     #[test]

@@ -19,8 +19,29 @@ pub fn is_syllable(c: char) -> bool {
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,
-        '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' | '【' | '】' | '、' | '。' | '〃'
-            | '〔' | '〕' | '（' | '）' | '，' | '．' | '！' | '？' | '：' | '；' | '～'
+        '「' | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '、'
+            | '。'
+            | '〃'
+            | '〔'
+            | '〕'
+            | '（'
+            | '）'
+            | '，'
+            | '．'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | '～'
     )
 }
 
@@ -126,7 +147,16 @@ mod tests {
         let s = "Chey Tae-won's firm didn't (sell) 3.5 'units'-";
         assert_eq!(
             texts(s, &words(s)),
-            vec!["Chey", "Tae-won's", "firm", "didn't", "sell", "3", "5", "units"]
+            vec![
+                "Chey",
+                "Tae-won's",
+                "firm",
+                "didn't",
+                "sell",
+                "3",
+                "5",
+                "units"
+            ]
         );
     }
 

@@ -13,7 +13,7 @@ use crate::span::Span;
 use std::collections::HashSet;
 
 /// Weight per unmatched anchor when none of the anchors agree.
-const DISAGREE_WEIGHT: f64 = 1.5;
+const DISAGREE_WEIGHT: f64 = 1.0;
 /// Weight (negative: evidence for the pair) per anchor that agrees.
 const AGREE_WEIGHT: f64 = -0.75;
 /// Weight of quotation on one side only.
@@ -21,17 +21,24 @@ const QUOTE_WEIGHT: f64 = 1.0;
 
 /// Anchors of a text: digit groups with separators removed (`35,000` →
 /// `35000`) and Latin words, as case-folded hashes.
+///
+/// Korean day and month numbers (`22일`, `7월`) are left out: English news
+/// writes them as weekdays and month names.
 fn anchors(text: &str) -> HashSet<u64> {
     let mut out = HashSet::new();
     for t in words(text) {
         let w = &text[t.span.range()];
         let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-        if !digits.is_empty() {
+        let calendar = w
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['일', '월']);
+        if !digits.is_empty() && !calendar {
             out.insert(fold_hash(&digits));
         }
-        let latin: String = w.chars().filter(char::is_ascii_alphabetic).collect();
-        if latin.len() >= 2 && w.is_ascii() {
-            out.insert(fold_hash(&latin));
+        for latin in w.split(|c: char| !c.is_ascii_alphabetic()) {
+            if latin.len() >= 2 {
+                out.insert(fold_hash(latin));
+            }
         }
     }
     out
@@ -58,7 +65,8 @@ fn join_groups(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn has_quote(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '"' | '“' | '”' | '‘' | '’' | '「' | '」'))
+    text.chars()
+        .any(|c| matches!(c, '"' | '“' | '”' | '‘' | '’' | '「' | '」'))
 }
 
 /// Report anchor disagreement in `pair`.

@@ -67,7 +67,10 @@ pub struct Args {
 /// Run `bitext audit`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
     if let Some(x) = args.min_score {
-        anyhow::ensure!((0.0..=1.0).contains(&x), "--min-score must be between 0 and 1");
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&x),
+            "--min-score must be between 0 and 1"
+        );
     }
     let Some(path) = args.pairs.as_deref() else {
         anyhow::bail!("auditing articles needs the aligner; use --pairs FILE");

@@ -1,0 +1,227 @@
+//! Lexical agreement: a compact seed lexicon of frequent Korean content
+//! words and their English renderings (`lexicon.txt`), and how many of the
+//! Korean words found there have a rendering in the English.
+//!
+//! A true translation renders most of them; the English of another sentence
+//! contains one now and then by chance. With `p_true` and `p_chance` the
+//! rates of a rendered word under each hypothesis, each rendered word is
+//! `ln(p_true / p_chance)` of evidence for the pair and each missing one
+//! `ln((1 − p_true) / (1 − p_chance))` against it.
+
+use super::text::{fold_hash, is_syllable};
+use super::{Pair, Signal};
+use crate::diagnostic::Code;
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Rate at which a lexicon word of the Korean is rendered in a correct translation.
+const P_TRUE: f64 = 0.65;
+/// Rate at which it shows up by chance in an unrelated English sentence.
+const P_CHANCE: f64 = 0.12;
+/// Bounds of the total, so that long sentences do not dominate other checks.
+const MIN_TOTAL: f64 = -4.0;
+const MAX_TOTAL: f64 = 6.0;
+
+/// Particles that may follow a one-syllable noun (longer keys take any ending).
+const PARTICLES: &[&str] = &[
+    "", "은", "는", "이", "가", "을", "를", "의", "에", "에서", "도", "와", "과", "로", "으로",
+    "만", "까지", "부터", "이다", "들", "들이", "들은", "들을", "들의", "에는", "과의", "와의",
+];
+
+struct Lexicon {
+    entries: HashMap<&'static str, Vec<u64>>,
+    longest: usize,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut entries: HashMap<&'static str, Vec<u64>> = HashMap::new();
+        let mut longest = 1;
+        for line in include_str!("lexicon.txt").lines() {
+            let line = line.trim();
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((ko, en)) = line.split_once('=') else {
+                continue;
+            };
+            longest = longest.max(ko.chars().count());
+            let v = entries.entry(ko).or_default();
+            v.extend(en.split('|').map(|w| fold_hash(&stem(w))));
+        }
+        Lexicon { entries, longest }
+    })
+}
+
+/// A light English stemmer: lowercase, no possessive, no plural, past or
+/// progressive ending. Both sides of a comparison go through it, so it only
+/// needs to be consistent, not linguistically right.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_ascii_lowercase();
+    for p in ["'s", "’s"] {
+        if w.ends_with(p) {
+            w.truncate(w.len() - p.len());
+        }
+    }
+    let n = w.len();
+    if n > 4 && (w.ends_with("ies") || w.ends_with("ied")) {
+        w.truncate(n - 3);
+        w.push('y');
+    } else if n > 5 && w.ends_with("ing") {
+        w.truncate(n - 3);
+    } else if n > 4
+        && (w.ends_with("ed") || w.ends_with("ses") || w.ends_with("xes") || w.ends_with("hes"))
+    {
+        w.truncate(n - 2);
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w.truncate(n - 1);
+    }
+    w
+}
+
+/// Lexicon words of `ko`: per eojeol, the longest key at its start, then
+/// the keys that follow it back to back (compounds such as `경찰대변인`).
+fn korean_hits(ko: &str) -> Vec<(Span, &'static [u64])> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (start, word) in eojeols(ko) {
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let mut i = 0;
+        while i + 1 < bounds.len() {
+            let mut found = None;
+            for len in (1..=lex.longest.min(bounds.len() - 1 - i)).rev() {
+                let key = &word[bounds[i]..bounds[i + len]];
+                if let Some(v) = lex.entries.get(key) {
+                    let rest = &word[bounds[i + len]..];
+                    if len >= 2 || (i == 0 && PARTICLES.contains(&rest)) {
+                        found = Some((len, v.as_slice()));
+                        break;
+                    }
+                }
+            }
+            let Some((len, v)) = found else { break };
+            out.push((Span::new(start + bounds[i], start + bounds[i + len]), v));
+            i += len;
+        }
+    }
+    out
+}
+
+/// Maximal runs of Hangul syllables with their byte offsets.
+fn eojeols(ko: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in ko.char_indices() {
+        if is_syllable(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &ko[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &ko[s..]));
+    }
+    out.into_iter()
+}
+
+/// Stemmed hashes of the English words.
+fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
+    let mut set: HashSet<u64> = pair
+        .en_words
+        .iter()
+        .map(|t| fold_hash(&stem(&pair.en[t.span.range()])))
+        .collect();
+    if pair.en.contains("U.S.") {
+        set.insert(fold_hash("us"));
+    }
+    set
+}
+
+/// How many lexicon words `pair` has and how many the English renders.
+pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
+    let hits = korean_hits(pair.ko);
+    if hits.is_empty() {
+        return (0, 0);
+    }
+    let en = english_stems(pair);
+    let mut seen = HashSet::new();
+    let (mut total, mut rendered) = (0, 0);
+    for (span, alts) in hits {
+        if !seen.insert(&pair.ko[span.range()]) {
+            continue;
+        }
+        total += 1;
+        if alts.iter().any(|h| en.contains(h)) {
+            rendered += 1;
+        }
+    }
+    (total, rendered)
+}
+
+/// Report lexical disagreement of `pair`.
+pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let (total, rendered) = agreement(pair);
+    if total == 0 {
+        return;
+    }
+    let missing = (total - rendered) as f64;
+    let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
+        - rendered as f64 * (P_TRUE / P_CHANCE).ln())
+    .clamp(MIN_TOTAL, MAX_TOTAL);
+    out.push(Signal::new(
+        Code::WrongPair,
+        weight,
+        format!("{rendered} of {total} common Korean words have an English rendering"),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stem_folds_inflections() {
+        assert_eq!(stem("Arrested"), "arrest");
+        assert_eq!(stem("countries"), "country");
+        assert_eq!(stem("police's"), "police");
+        assert_eq!(stem("boss"), "boss");
+    }
+
+    #[test]
+    fn compounds_and_particles_are_found() {
+        let ko = "경찰대변인은 정부를 비판했다.";
+        let hits: Vec<&str> = korean_hits(ko)
+            .iter()
+            .map(|(s, _)| &ko[s.range()])
+            .collect();
+        assert_eq!(hits, vec!["경찰", "대변인", "정부", "비판"]);
+    }
+
+    #[test]
+    fn one_syllable_keys_need_a_bare_particle() {
+        let ko = "돈을 벌었다. 돈가스";
+        let hits: Vec<&str> = korean_hits(ko)
+            .iter()
+            .map(|(s, _)| &ko[s.range()])
+            .collect();
+        assert_eq!(hits, vec!["돈"]);
+    }
+
+    #[test]
+    fn translation_agrees_and_unrelated_text_does_not() {
+        let ko = "경찰은 학교 근처에서 남자를 체포했다.";
+        let good = Pair::new(ko, "Police arrested a man near the school.");
+        let bad = Pair::new(ko, "The weather will be sunny this weekend.");
+        assert_eq!(agreement(&good), (4, 4));
+        assert_eq!(agreement(&bad).1, 0);
+        let mut v = Vec::new();
+        check(&bad, &mut v);
+        assert!(v[0].weight > 2.0);
+    }
+}
