@@ -11,18 +11,33 @@ use std::path::Path;
 
 /// All articles of one side of the corpora, parsed.
 fn side(name: &str) -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora").join(name);
-    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpora/").map(|e| e.unwrap().path()).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpora")
+        .join(name);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpora/")
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     paths
         .iter()
-        .flat_map(|p| parse_bytes(&p.to_string_lossy(), &std::fs::read(p).unwrap(), &ReadOptions::default()).unwrap())
+        .flat_map(|p| {
+            parse_bytes(
+                &p.to_string_lossy(),
+                &std::fs::read(p).unwrap(),
+                &ReadOptions::default(),
+            )
+            .unwrap()
+        })
         .collect()
 }
 
 /// The body text of a side, paragraphs joined, repeated to a sizeable input.
 fn body(docs: &[Document]) -> String {
-    let one: Vec<&str> = docs.iter().flat_map(|d| d.paragraphs.iter().map(|p| d.slice(p.span))).collect();
+    let one: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(|p| d.slice(p.span)))
+        .collect();
     one.join("\n\n").repeat(20)
 }
 
@@ -43,10 +58,17 @@ fn bench_detect(c: &mut Criterion) {
     let opts = DetectOptions::default();
     for name in ["en", "ko"] {
         let docs = side(name);
-        let sentences: Vec<&str> = docs.iter().flat_map(|d| d.sentences().map(|s| d.slice(s.span))).collect();
+        let sentences: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| d.sentences().map(|s| d.slice(s.span)))
+            .collect();
         group.throughput(Throughput::Elements(sentences.len() as u64));
         group.bench_with_input(BenchmarkId::new("sentences", name), &sentences, |b, s| {
-            b.iter(|| s.iter().map(|t| lang::detect(black_box(t), &opts).confidence).sum::<f64>())
+            b.iter(|| {
+                s.iter()
+                    .map(|t| lang::detect(black_box(t), &opts).confidence)
+                    .sum::<f64>()
+            })
         });
     }
     group.finish();
