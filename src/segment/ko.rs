@@ -53,7 +53,6 @@ pub(crate) fn is_final_syllable(c: char) -> bool {
             | '오'
             | '니'
             | '야'
-            | '데'
             | '냐'
             | '래'
             | '대'
