@@ -57,12 +57,12 @@ pub(crate) fn classify(word: &str) -> Option<Abbrev> {
             Some(Abbrev::BeforeNumber)
         }
         b"inc" | b"corp" | b"co" | b"ltd" | b"llc" | b"plc" | b"bros" | b"jr" | b"sr" | b"esq"
-        | b"phd" | b"dept" | b"univ" | b"assn" | b"ave" | b"blvd" | b"rd" | b"hwy" | b"etc"
-        | b"al" | b"mfg" | b"intl" | b"govt" | b"gov" | b"ala" | b"ariz" | b"ark" | b"calif"
-        | b"colo" | b"conn" | b"fla" | b"kan" | b"kans" | b"ky" | b"md" | b"mich" | b"minn"
-        | b"mont" | b"neb" | b"nev" | b"okla" | b"ore" | b"tenn" | b"tex" | b"vt" | b"wis"
-        | b"wyo" | b"wash" | b"mass" | b"penn" | b"ill" => {
-            if capital || matches!(lower, b"etc" | b"al" | b"inc" | b"co") {
+        | b"phd" | b"dept" | b"univ" | b"assn" | b"ave" | b"blvd" | b"rd" | b"hwy" | b"al"
+        | b"mfg" | b"intl" | b"govt" | b"gov" | b"ala" | b"ariz" | b"ark" | b"calif" | b"colo"
+        | b"conn" | b"fla" | b"kan" | b"kans" | b"ky" | b"md" | b"mich" | b"minn" | b"mont"
+        | b"neb" | b"nev" | b"okla" | b"ore" | b"tenn" | b"tex" | b"vt" | b"wis" | b"wyo"
+        | b"wash" | b"mass" | b"penn" | b"ill" => {
+            if capital || matches!(lower, b"al" | b"inc" | b"co") {
                 Some(Abbrev::Ambiguous)
             } else {
                 None

@@ -194,6 +194,14 @@ mod tests {
     }
 
     #[test]
+    fn etc_ends_a_sentence_before_a_capital() {
+        assert_eq!(
+            en("They sell pens, ink, etc. Prices are low."),
+            ["They sell pens, ink, etc.", "Prices are low."]
+        );
+    }
+
+    #[test]
     fn lower_case_word_continues_the_sentence() {
         assert_eq!(
             en("It cost 5 bn. won in total."),
@@ -355,6 +363,20 @@ mod tests {
         assert_eq!(
             ko("그는 \u{2018}그만하자.\u{2019}고 썼다."),
             ["그는 \u{2018}그만하자.\u{2019}고 썼다."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_opened_before_the_text_keeps_its_particle() {
+        // Neither mark opens a quotation, so the second cannot swallow the
+        // sentences after the first.
+        assert_eq!(
+            ko("끝났다.\"라고 말했다. 그는 떠났다. 정말 그랬다\"고 덧붙였다."),
+            [
+                "끝났다.\"라고 말했다.",
+                "그는 떠났다.",
+                "정말 그랬다\"고 덧붙였다."
+            ]
         );
     }
 

@@ -200,8 +200,13 @@ impl Scanner<'_> {
                 }
             }
             Some(_) => {
-                if !self.close(kind, i, 1) && after.is_some_and(char::is_alphanumeric) {
-                    // `said,"Hello` or `그는"왜`: an opening mark without a space.
+                if !self.close(kind, i, 1)
+                    && after.is_some_and(char::is_alphanumeric)
+                    && !ko::is_attached_particle(word_at(self.text, i + 1, WINDOW))
+                {
+                    // `said,"Hello` or `그는"왜`: an opening mark without a
+                    // space. A particle after it (`…다"라고`) means a closing
+                    // mark whose opening lies before the text.
                     self.open(kind, i);
                 }
             }
