@@ -3,7 +3,7 @@
 //! A hand-written single-pass scanner: every `.` `!` `?` `…` (and line
 //! break) is a candidate, decided from a bounded window around it. Unicode's
 //! UAX #29 is the floor this improves on: it ends sentences after `Mr.`,
-//! `U.N.` or a list number and misses `다.아무도` (no space after the period).
+//! `U.N.` or a list number and misses `다.그` (no space after the period).
 //!
 //! English rules: titles (`Mr.`, `Lt. Col.`) never end a sentence; initials
 //! and initialisms (`J. K.`, `U.S.`, `Inc.`) end one only before a word that
@@ -49,11 +49,11 @@ use crate::lang::Lang;
 /// use bitext::lang::Lang;
 /// use bitext::segment::sentence_spans;
 ///
-/// let text = "Mr. Kim met U.N. envoys at 3 p.m. They left.  그는 돌아갔다.아무도 몰랐다.";
+/// let text = "Mr. Han met U.N. envoys at 3 p.m. They left.  비가 그쳤다.길이 붐볐다.";
 /// let sentences: Vec<&str> = sentence_spans(text, Lang::UND).into_iter().map(|r| &text[r]).collect();
 /// assert_eq!(
 ///     sentences,
-///     ["Mr. Kim met U.N. envoys at 3 p.m.", "They left.", "그는 돌아갔다.", "아무도 몰랐다."]
+///     ["Mr. Han met U.N. envoys at 3 p.m.", "They left.", "비가 그쳤다.", "길이 붐볐다."]
 /// );
 /// ```
 pub fn sentence_spans(text: &str, lang: Lang) -> Vec<std::ops::Range<usize>> {
@@ -268,12 +268,12 @@ mod tests {
     #[test]
     fn closing_bracket_belongs_to_the_sentence() {
         assert_eq!(
-            en("The bill passed (narrowly). It goes on."),
-            ["The bill passed (narrowly).", "It goes on."]
+            en("Exports grew (slightly). Imports fell."),
+            ["Exports grew (slightly).", "Imports fell."]
         );
         assert_eq!(
-            en("The bill passed. (The Senate is next.)"),
-            ["The bill passed.", "(The Senate is next.)"]
+            en("Exports grew. (Imports fell too.)"),
+            ["Exports grew.", "(Imports fell too.)"]
         );
     }
 
@@ -292,12 +292,12 @@ mod tests {
     #[test]
     fn keeps_addresses_whole() {
         assert_eq!(
-            en("Visit www.kma.go.kr for details."),
-            ["Visit www.kma.go.kr for details."]
+            en("Forecasts are on www.kma.go.kr daily."),
+            ["Forecasts are on www.kma.go.kr daily."]
         );
         assert_eq!(
-            en("Write to desk@paper.co.kr. Replies are slow."),
-            ["Write to desk@paper.co.kr.", "Replies are slow."]
+            en("Send files to desk@paper.co.kr. We read them all."),
+            ["Send files to desk@paper.co.kr.", "We read them all."]
         );
     }
 
@@ -322,16 +322,21 @@ mod tests {
     #[test]
     fn splits_korean_endings() {
         assert_eq!(
-            ko("날씨가 좋네요. 산책할까요? 정말 좋다! 어서 가자."),
-            ["날씨가 좋네요.", "산책할까요?", "정말 좋다!", "어서 가자."]
+            ko("점심은 드셨어요? 저는 벌써 먹었네요. 정말 맛있다! 어서 가자."),
+            [
+                "점심은 드셨어요?",
+                "저는 벌써 먹었네요.",
+                "정말 맛있다!",
+                "어서 가자."
+            ]
         );
     }
 
     #[test]
     fn splits_korean_da_without_space() {
         assert_eq!(
-            ko("그는 집에 갔다.아무도 몰랐다."),
-            ["그는 집에 갔다.", "아무도 몰랐다."]
+            ko("비가 그쳤다.사람들이 밖으로 나왔다."),
+            ["비가 그쳤다.", "사람들이 밖으로 나왔다."]
         );
         assert_eq!(
             ko("정말일까?누구도 몰랐다."),
@@ -432,8 +437,8 @@ mod tests {
     #[test]
     fn splits_before_english_sentence_in_korean() {
         assert_eq!(
-            ko("삼성은 새 칩을 공개했다. Apple도 반응했다."),
-            ["삼성은 새 칩을 공개했다.", "Apple도 반응했다."]
+            ko("현대차는 새 모델을 내놨다. Tesla도 가격을 내렸다."),
+            ["현대차는 새 모델을 내놨다.", "Tesla도 가격을 내렸다."]
         );
         assert_eq!(
             ko("업계가 술렁였다. iPhone은 잘 팔렸다."),
@@ -444,8 +449,8 @@ mod tests {
     #[test]
     fn handles_hanja() {
         assert_eq!(
-            ko("中 정부는 발표했다. 日은 침묵했다."),
-            ["中 정부는 발표했다.", "日은 침묵했다."]
+            ko("中 당국은 입국 규제를 풀었다. 日은 신중했다."),
+            ["中 당국은 입국 규제를 풀었다.", "日은 신중했다."]
         );
     }
 

@@ -3,10 +3,10 @@
 //! One left-to-right walk over the bytes finds every candidate (a run of
 //! terminators, a line break) and decides it from a bounded window around
 //! it, so the cost is linear in the input. Quotations are tracked on a small
-//! stack; when a quotation closes into a continuing sentence (`…했다"라고`,
-//! `…," he said`), the boundaries found inside it are taken back. That undo
-//! only pops from the end of the cut list, and every cut is pushed once, so
-//! it stays linear too.
+//! stack; when a Korean quotation closes into a continuing sentence
+//! (`…했다"라고`, `…까?" 라며`), the boundaries found inside it are taken
+//! back. That undo only pops from the end of the cut list, and every cut is
+//! pushed once, so it stays linear too.
 
 use super::abbrev::{self, Abbrev};
 use super::chars::{
@@ -301,7 +301,7 @@ impl Scanner<'_> {
             after += c.len_utf8();
         }
         if closers == 0 {
-            // `launches. ” Paek`: a closing mark set off by a space.
+            // `…was over. ” Lee`: a closing mark set off by a space.
             let n = skip_ws(text, after);
             if let Some(c) = char_at(text, n).filter(|&c| n > after && is_quote(c)) {
                 let gap_has_break = text.get(after..n).is_some_and(|g| g.contains('\n'));
@@ -325,7 +325,7 @@ impl Scanner<'_> {
     /// Whether the quotation mark `c` at `pos`, right after a terminator,
     /// opens the next quotation rather than closing one: no quotation of
     /// its kind is open and a word (not a particle) is glued to it, as in
-    /// `소리쳤다."그것도`. A mark followed by a space closes a quotation
+    /// `말했다."가자`. A mark followed by a space closes a quotation
     /// even when its opening lies outside the text.
     fn opens_after_terminator(&self, c: char, pos: usize) -> bool {
         if !is_quote(c) || self.closes_open_quote(c) {
@@ -503,7 +503,7 @@ impl Scanner<'_> {
             && digits.bytes().all(|b| b.is_ascii_digit())
             && (self.at_line_start(marker_start) || self.after_sentence_end(marker_start))
         {
-            return false; // a list number: `1. Budget`, `… understood. 3. Arginine`
+            return false; // a list number: `1. Costs`, `… is done. 2. Staff`
         }
         if c.is_ascii_digit() {
             // `2025. 12. 29.`: a year or month, then a month or day.
