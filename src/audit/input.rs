@@ -15,6 +15,54 @@ pub struct PairsTable {
     pub rows: Vec<Vec<String>>,
     /// The pairs, one per row.
     pub pairs: Vec<PairInput>,
+    /// Where each row's `en` and `ko` cells start in the file.
+    pub origins: Vec<RowOrigin>,
+}
+
+/// Where a row's cells are in the file, so findings can point at them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowOrigin {
+    /// 1-based line of the record.
+    pub line: usize,
+    /// Byte offset in the file where the `en` cell's text starts.
+    pub en_offset: usize,
+    /// Byte offset in the file where the `ko` cell's text starts.
+    pub ko_offset: usize,
+}
+
+/// Byte offsets (relative to `raw`) where each field of the record at the
+/// start of `raw` begins, after an opening quote. Cells with doubled quotes
+/// shift later offsets of that cell only, not of the fields.
+fn field_starts(raw: &[u8], delim: u8, quoting: bool) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    loop {
+        let quoted = quoting && raw.get(i) == Some(&b'"');
+        starts.push(if quoted { i + 1 } else { i });
+        let mut in_quotes = quoted;
+        if quoted {
+            i += 1;
+        }
+        while let Some(&b) = raw.get(i) {
+            if in_quotes {
+                if b == b'"' {
+                    if raw.get(i + 1) != Some(&b'"') {
+                        in_quotes = false;
+                        i += 1;
+                        continue;
+                    }
+                    i += 1;
+                }
+            } else if b == delim || b == b'\n' {
+                break;
+            }
+            i += 1;
+        }
+        if raw.get(i) != Some(&delim) {
+            return starts;
+        }
+        i += 1;
+    }
 }
 
 /// The delimiter of a table: tab for `.tsv` / `.tab`, comma for `.csv`,
@@ -36,8 +84,11 @@ pub fn delimiter(path: &Path, head: &[u8]) -> u8 {
 
 /// Parse a pairs table from `bytes` (`path` names it in errors and picks the delimiter).
 pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
+    let original = bytes;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let delim = delimiter(path, bytes);
+    // A byte-order mark was stripped: offsets into `bytes` are shifted by it.
+    let bom = if bytes.len() < original.len() { 3 } else { 0 };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delim)
         .flexible(true)
@@ -78,6 +129,20 @@ pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
             en: cell(en),
         });
         table.rows.push(rec.iter().map(str::to_string).collect());
+        let (line, start) = rec
+            .position()
+            .map_or((i + 2, 0), |p| (p.line() as usize, p.byte() as usize));
+        let starts = field_starts(
+            bytes.get(start..).unwrap_or_default(),
+            delim,
+            delim != b'\t',
+        );
+        let at = |k: usize| bom + start + starts.get(k).copied().unwrap_or(0);
+        table.origins.push(RowOrigin {
+            line,
+            en_offset: at(en),
+            ko_offset: at(ko),
+        });
     }
     Ok(table)
 }
@@ -111,6 +176,19 @@ mod tests {
     fn missing_columns_is_an_error_naming_the_header() {
         let e = parse_pairs(Path::new("x.csv"), b"a,b\n1,2\n");
         assert!(e.is_err_and(|e| e.to_string().contains("found: a, b")));
+    }
+
+    #[test]
+    fn origins_point_at_the_cells() {
+        let text = "id,ko,en\nx,\"가, 나\",Hello\ny,다,Bye\n";
+        let t = parse_pairs(Path::new("x.csv"), text.as_bytes()).unwrap_or_default();
+        let o = t.origins[0];
+        assert_eq!(o.line, 2);
+        assert!(text[o.ko_offset..].starts_with("가, 나"));
+        assert!(text[o.en_offset..].starts_with("Hello"));
+        let o = t.origins[1];
+        assert_eq!(o.line, 3);
+        assert!(text[o.en_offset..].starts_with("Bye"));
     }
 
     #[test]

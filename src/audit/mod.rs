@@ -18,13 +18,17 @@
 //! ```
 
 pub mod batch;
+pub mod ci;
 pub mod entities;
+pub mod html;
 pub mod input;
 pub mod jsonl;
 pub mod lexicon;
+pub mod markdown;
 
 pub mod omission;
 pub mod repetition;
+pub mod run;
 pub mod score;
 pub mod text;
 pub mod untranslated;

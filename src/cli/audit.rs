@@ -2,8 +2,9 @@
 
 use super::Status;
 use anyhow::Context;
-use bitext::audit::input::{parse_pairs, PairsTable};
-use bitext::audit::{audit_batch, jsonl, AuditOptions, BatchReport};
+use bitext::audit::input::parse_pairs;
+use bitext::audit::run::{AuditRun, Origin, SourceFile};
+use bitext::audit::{audit_batch, ci, html, jsonl, markdown, AuditOptions};
 use bitext::diagnostic::Severity;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,14 +76,13 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let Some(path) = args.pairs.as_deref() else {
         anyhow::bail!("auditing articles needs the aligner; use --pairs FILE");
     };
-    let table = read_table(path)?;
-    let opts = AuditOptions::default();
-    let batch = audit_batch(&table.pairs, &opts);
-    emit(&args, |w| render(&args, path, &table, &batch, w))?;
-    Ok(status(&args, &batch))
+    let run = pairs_run(path, &AuditOptions::default())?;
+    emit(&args, |w| render(args.format, &run, w))?;
+    Ok(status(&args, &run))
 }
 
-fn read_table(path: &Path) -> anyhow::Result<PairsTable> {
+/// Audit a pairs file.
+fn pairs_run(path: &Path, opts: &AuditOptions) -> anyhow::Result<AuditRun> {
     let bytes = if path.as_os_str() == "-" {
         let mut v = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).context("reading stdin")?;
@@ -90,7 +90,28 @@ fn read_table(path: &Path) -> anyhow::Result<PairsTable> {
     } else {
         std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
     };
-    Ok(parse_pairs(path, &bytes)?)
+    let table = parse_pairs(path, &bytes)?;
+    let batch = audit_batch(&table.pairs, opts);
+    let groups = AuditRun::group_rows(&table.pairs, &batch);
+    let origins = table
+        .origins
+        .iter()
+        .map(|o| Origin {
+            en_file: 0,
+            en_offset: o.en_offset,
+            ko_file: 0,
+            ko_offset: o.ko_offset,
+        })
+        .collect();
+    let name = path.display().to_string();
+    Ok(AuditRun {
+        title: name.clone(),
+        files: vec![SourceFile::new(name, String::from_utf8_lossy(&bytes))],
+        pairs: table.pairs,
+        origins,
+        batch,
+        groups,
+    })
 }
 
 fn emit(
@@ -109,46 +130,70 @@ fn emit(
     Ok(())
 }
 
-fn render(
-    args: &Args,
-    _path: &Path,
-    table: &PairsTable,
-    batch: &BatchReport,
-    w: &mut dyn Write,
-) -> std::io::Result<()> {
-    match args.format {
-        Format::Jsonl => jsonl::write(w, &table.pairs, batch),
-        _ => human(w, table, batch),
+fn render(format: Format, run: &AuditRun, w: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Human => human(w, run),
+        Format::Json => json(w, run),
+        Format::Jsonl => jsonl::write(w, &run.pairs, &run.batch),
+        Format::Sarif => ci::write_sarif(w, run),
+        Format::Junit => ci::write_junit(w, run),
+        Format::Github => ci::write_github(w, run),
+        Format::Markdown => markdown::write(w, run),
+        Format::Html => html::write(w, run),
     }
 }
 
-fn human(w: &mut dyn Write, table: &PairsTable, batch: &BatchReport) -> std::io::Result<()> {
-    for (row, (p, r)) in table.pairs.iter().zip(&batch.pairs).enumerate() {
-        for f in &r.findings {
-            if f.severity == Severity::Info {
-                continue;
-            }
-            let name = p.id.clone().unwrap_or_else(|| format!("row {row}"));
-            writeln!(
-                w,
-                "{name}: {} {} [{}] {}",
-                f.severity.as_str(),
-                f.code,
-                f.code.category(),
-                f.message
-            )?;
-        }
+fn json(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
+    let pairs: Vec<_> = run
+        .pairs
+        .iter()
+        .zip(&run.batch.pairs)
+        .enumerate()
+        .map(|(i, (p, r))| jsonl::pair_out(i, p, r))
+        .collect();
+    let groups: Vec<_> = run
+        .groups
+        .iter()
+        .map(|g| serde_json::json!({ "name": g.name, "rows": g.rows, "score": g.score }))
+        .collect();
+    let doc = serde_json::json!({
+        "source": run.title,
+        "batch_score": run.batch.score,
+        "pairs_total": run.pairs.len(),
+        "flagged": run.batch.flagged(),
+        "groups": groups,
+        "pairs": pairs,
+        "diagnostics": run.diagnostics(),
+    });
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
+}
+
+fn human(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
+    for d in run.diagnostics() {
+        writeln!(
+            w,
+            "{}:{}:{}: {} {} [{}] {}",
+            d.location.path,
+            d.location.line,
+            d.location.column,
+            d.severity.as_str(),
+            d.code,
+            d.code.category(),
+            d.message
+        )?;
     }
     writeln!(
         w,
         "{} pairs, {} flagged, batch score {:.3}",
-        batch.pairs.len(),
-        batch.flagged(),
-        batch.score
+        run.pairs.len(),
+        run.batch.flagged(),
+        run.batch.score
     )
 }
 
-fn status(args: &Args, batch: &BatchReport) -> Status {
+fn status(args: &Args, run: &AuditRun) -> Status {
+    let batch = &run.batch;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
