@@ -171,11 +171,14 @@ fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         let next = en[t.span.end..]
             .chars()
             .find(|c| !(c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')));
-        let hanging = match next {
-            None => true,
-            Some('?') => w != "of",
-            Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | ')'),
-        };
+        // At the very end the word is the truncation check's finding.
+        let is_last = pair.en_words.last().is_some_and(|l| l.span == t.span);
+        let hanging = !is_last
+            && match next {
+                None => false,
+                Some('?') => w != "of",
+                Some(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | ')'),
+            };
         if hanging {
             out.push(
                 Signal::new(

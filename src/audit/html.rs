@@ -157,7 +157,7 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e6e9ed;padding:7px 9px;text-align:left;vertical-align:top}
 th{background:#eef1f4;font-size:13px}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.text{width:36%}
+td.text{width:33%}\ntd.fcol{min-width:220px}
 mark{background:#ffd8a8;border-radius:2px;padding:0 1px}
 .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;background:#eef1f4;border-radius:4px;padding:1px 5px;white-space:nowrap}
 ul.f{margin:0;padding-left:16px;font-size:13px}
@@ -177,10 +177,15 @@ pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
     );
     let _ = write!(
         h,
-        r#"<h1>Translation audit</h1><p class="sub">{}</p><div class="cards"><div class="card" id="batch-score"><div class="v {}">{score:.3}</div><div class="k">batch score</div></div><div class="card"><div class="v">{n}</div><div class="k">pairs</div></div><div class="card"><div class="v">{flagged}</div><div class="k">flagged pairs</div></div><div class="card"><div class="v">{}</div><div class="k">articles</div></div></div>"#,
+        r#"<h1>Translation audit</h1><p class="sub">{}</p><div class="cards"><div class="card" id="batch-score"><div class="v {}">{score:.3}</div><div class="k">batch score</div></div><div class="card"><div class="v">{n}</div><div class="k">pairs</div></div><div class="card"><div class="v">{flagged}</div><div class="k">flagged pairs</div></div><div class="card"><div class="v">{}</div><div class="k">{}</div></div></div>"#,
         esc(&run.title),
         tone(score),
-        run.groups.len()
+        run.groups.len(),
+        if run.groups.iter().any(|g| g.rows.len() > 1) {
+            "articles"
+        } else {
+            "rows"
+        }
     );
     let bins = histogram(run.batch.pairs.iter().map(|p| p.score));
     let _ = write!(
@@ -253,7 +258,7 @@ pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
             .collect();
         let _ = write!(
             h,
-            r#"<tr class="{}"><td>{}</td><td class="num {}">{:.3}</td><td>{fl}</td><td class="text" lang="ko">{}</td><td class="text" lang="en">{}</td></tr>"#,
+            r#"<tr class="{}"><td>{}</td><td class="num {}">{:.3}</td><td class="fcol">{fl}</td><td class="text" lang="ko">{}</td><td class="text" lang="en">{}</td></tr>"#,
             if r.flagged { "flagged" } else { "ok" },
             esc(&run.pair_name(row)),
             tone(r.score),

@@ -157,7 +157,9 @@ pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
             continue;
         }
         total += 1;
-        if alts.iter().any(|h| en.contains(h)) {
+        // A word left untranslated in the English is the untranslated
+        // check's finding, not a sign of another sentence.
+        if alts.iter().any(|h| en.contains(h)) || pair.en.contains(&pair.ko[span.range()]) {
             rendered += 1;
         }
     }

@@ -173,6 +173,10 @@ impl<'a> Pair<'a> {
 pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
     let mut out = Vec::new();
     untranslated::check(pair, &mut out);
+    if out.iter().any(|s| s.weight >= untranslated::COPY_WEIGHT) {
+        // A copy of the source explains every other signal.
+        return out;
+    }
     omission::check(pair, &mut out);
     repetition::check(pair, &mut out);
     entities::check(pair, &mut out);

@@ -7,7 +7,7 @@ use crate::diagnostic::Code;
 use crate::span::Span;
 
 /// Weight of an English side identical to its source: conclusive.
-const COPY_WEIGHT: f64 = 10.0;
+pub const COPY_WEIGHT: f64 = 10.0;
 /// Weight of a run of two or more Hangul syllables in the English.
 const RUN_WEIGHT: f64 = 5.0;
 /// Weight of a lone Hangul character (a cited word such as a gloss is possible).
