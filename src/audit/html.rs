@@ -157,7 +157,8 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e6e9ed;padding:7px 9px;text-align:left;vertical-align:top}
 th{background:#eef1f4;font-size:13px}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.text{width:33%}\ntd.fcol{min-width:220px}
+td.text{width:33%}
+td.fcol{min-width:220px}
 mark{background:#ffd8a8;border-radius:2px;padding:0 1px}
 .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;background:#eef1f4;border-radius:4px;padding:1px 5px;white-space:nowrap}
 ul.f{margin:0;padding-left:16px;font-size:13px}
