@@ -10,6 +10,7 @@
 //! the text's length, so long text follows the trigrams and short text follows the words.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::codes::{self, LANGS};
@@ -50,12 +51,36 @@ const BASELINE_FREE_WORDS: usize = 3;
 /// frequent Latin-script language in the material this toolkit reads.
 const PRIOR_EN: f64 = 0.3;
 
-fn word_table() -> &'static HashMap<&'static str, Mask> {
-    static TABLE: OnceLock<HashMap<&'static str, Mask>> = OnceLock::new();
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordTable = HashMap<&'static str, Mask, BuildHasherDefault<Fnv>>;
+
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = WordTable::default();
         for (bit, list) in LISTS.iter().enumerate() {
-            for &w in list.iter() {
+            for w in list.split_whitespace() {
                 *map.entry(w).or_insert(0) |= 1 << bit;
             }
         }
@@ -96,64 +121,105 @@ fn letter_mask(c: char) -> Option<Mask> {
     })
 }
 
-/// Letter patterns of a lower-cased word that is not in the lists. Only patterns that are
-/// frequent in some languages and rare in others are used; endings shared across the group
-/// (`-en`, `-er`, `-ent`, `-tion`) say little.
+/// Whether `b` holds `p` at byte `i`. A plain loop: these comparisons are a few bytes long and
+/// a library `memcmp` call per check would dominate the cost.
+#[inline]
+fn at(b: &[u8], i: usize, p: &[u8]) -> bool {
+    p.iter().enumerate().all(|(k, &c)| b.get(i + k) == Some(&c))
+}
+
+#[inline]
+fn ends(b: &[u8], p: &[u8]) -> bool {
+    b.len() >= p.len() && at(b, b.len() - p.len(), p)
+}
+
+/// Word endings frequent in some of the table languages and rare in the others. Endings shared
+/// across the group (`-en`, `-er`, `-ent`, `-tion`) say little and are left out.
+const SUFFIXES: &[(&str, Mask)] = &[
+    ("ness", EN),
+    ("ful", EN),
+    ("ed", EN),
+    ("eux", FR),
+    ("aux", FR),
+    ("ait", FR),
+    ("aient", FR),
+    ("ais", FR),
+    ("ez", FR),
+    ("eur", FR),
+    ("ière", FR),
+    ("oir", FR),
+    ("oire", FR),
+    ("ien", FR),
+    ("iens", FR),
+    ("ienne", FR),
+    ("ette", FR),
+    ("elle", FR),
+    ("ung", DE),
+    ("keit", DE),
+    ("heit", DE),
+    ("ciones", ES),
+    ("dad", ES),
+    ("ado", ES | PT),
+    ("ada", ES | PT),
+    ("ido", ES | PT),
+    ("ida", ES | PT),
+    ("os", ES | PT),
+    ("zione", IT),
+    ("zioni", IT),
+    ("ato", IT),
+    ("ata", IT),
+    ("ões", PT),
+    ("tje", NL),
+];
+
+/// Letter patterns of a lower-cased word that is not in the lists.
 fn pattern_mask(w: &str) -> Mask {
-    let mut m = 0;
+    let b = w.as_bytes();
     let n = w.chars().count();
     if n < 3 {
         return 0;
     }
-    let has = |p: &str| w.contains(p);
-    let ends = |p: &str| w.ends_with(p);
-    if (n >= 5 && ends("ing")) || has("th") || w.starts_with("wh") || has("ght") {
+    let mut m = 0;
+    if (n >= 5 && (ends(b, b"ing") || ends(b, b"ly"))) || (n >= 4 && ends(b, b"y")) {
         m |= EN;
     }
-    if (n >= 5 && ends("ly")) || ends("ness") || ends("ful") || has("sh") || ends("ed") {
+    if at(b, 0, b"wh") {
         m |= EN;
     }
-    if n >= 4 && ends("y") {
-        m |= EN;
+    for &(suffix, mask) in SUFFIXES {
+        if ends(b, suffix.as_bytes()) {
+            m |= mask;
+        }
     }
-    if has("w") || has("k") {
-        m |= EN | DE | NL;
-    }
-    if has("oo") || has("ee") {
-        m |= EN | NL;
-    }
-    if has("eau") || ends("eux") || ends("aux") || ends("ait") || ends("aient") || ends("ais") {
-        m |= FR;
-    }
-    if ends("ez") || has("ille") || ends("eur") || ends("ière") || ends("oir") || ends("oire") {
-        m |= FR;
-    }
-    if ends("ien") || ends("iens") || ends("ienne") || ends("ette") || ends("elle") {
-        m |= FR;
-    }
-    if has("eu") {
-        m |= FR | DE | PT | NL;
-    }
-    if has("sch") || has("cht") || has("ei") {
-        m |= DE | NL;
-    }
-    if ends("ung") || has("lich") || ends("keit") || ends("heit") || has("tz") {
-        m |= DE;
-    }
-    if has("ción") || ends("ciones") || ends("dad") {
-        m |= ES;
-    }
-    if ends("ado") || ends("ada") || ends("ido") || ends("ida") || ends("os") {
-        m |= ES | PT;
-    }
-    if ends("zione") || ends("zioni") || has("gli") || has("zz") || ends("ato") || ends("ata") {
-        m |= IT;
-    }
-    if has("nh") || has("lh") || has("ção") || ends("ões") {
-        m |= PT;
-    }
-    if has("ij") || has("oe") || has("aa") || has("uu") || ends("tje") {
-        m |= NL;
+    for i in 0..b.len() {
+        let has = |p: &[u8]| at(b, i, p);
+        m |= match b[i] {
+            b't' if has(b"th") => EN,
+            b't' if has(b"tz") => DE,
+            b'g' if has(b"ght") => EN,
+            b'g' if has(b"gli") => IT,
+            b's' if has(b"sch") => DE | NL,
+            b's' if has(b"sh") => EN,
+            b'w' | b'k' => EN | DE | NL,
+            b'o' if has(b"oo") => EN | NL,
+            b'o' if has(b"oe") => NL,
+            b'e' if has(b"ee") => EN | NL,
+            b'e' if has(b"eau") => FR,
+            b'e' if has(b"eu") => FR | DE | PT | NL,
+            b'e' if has(b"ei") => DE | NL,
+            b'i' if has(b"ille") => FR,
+            b'i' if has(b"ij") => NL,
+            b'c' if has(b"cht") => DE | NL,
+            b'c' if has("ción".as_bytes()) => ES,
+            b'c' if has("ção".as_bytes()) => PT,
+            b'l' if has(b"lich") => DE,
+            b'l' if has(b"lh") => PT,
+            b'n' if has(b"nh") => PT,
+            b'z' if has(b"zz") => IT,
+            b'a' if has(b"aa") => NL,
+            b'u' if has(b"uu") => NL,
+            _ => 0,
+        };
     }
     m
 }
@@ -253,11 +319,16 @@ fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
         let upper = raw.chars().filter(|c| c.is_uppercase()).count();
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         buf.clear();
-        for c in raw.chars() {
-            if is_apostrophe(c) {
-                buf.push('\'');
-            } else {
-                buf.extend(c.to_lowercase());
+        if raw.is_ascii() {
+            buf.push_str(raw);
+            buf.make_ascii_lowercase();
+        } else {
+            for c in raw.chars() {
+                if is_apostrophe(c) {
+                    buf.push('\'');
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
             }
         }
         f(&Word {
