@@ -277,7 +277,8 @@ fn is_apostrophe(c: char) -> bool {
 /// One word of a text, lower-cased, with apostrophes normalised to `'`.
 struct Word<'a> {
     text: &'a str,
-    /// Capitalised but not at the start of a sentence: probably a name.
+    /// Capitalised but not at the start of a sentence: probably a name. In all-capital text
+    /// nothing is name-like.
     name_like: bool,
     /// Two to five capital letters: an acronym.
     acronym: bool,
@@ -294,6 +295,8 @@ fn opens_sentence(c: char) -> bool {
 /// Call `f` on each Latin-script word. Tokens holding digits (model numbers, dates) or letters
 /// of other scripts are counted as seen but not passed on.
 fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
+    // In all-capital text (headlines) short words are words, not acronyms.
+    let has_lower = text.chars().any(char::is_lowercase);
     let mut buf = String::new();
     let mut sentence_start = true;
     let mut rest = text;
@@ -333,8 +336,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
         }
         f(&Word {
             text: &buf,
-            name_like: capital && !at_start,
-            acronym: (2..=5).contains(&len) && upper == len,
+            name_like: has_lower && capital && !at_start,
+            acronym: has_lower && (2..=5).contains(&len) && upper == len,
         });
     }
 }
@@ -566,7 +569,7 @@ mod tests {
 
     #[test]
     fn digits_and_acronyms_give_no_evidence() {
-        let ev = evidence("NATO 2024 G7");
+        let ev = evidence("NATO x2 2024 G7 UNESCO");
         assert!(ev.score.iter().all(|&s| s == 0.0));
     }
 }

@@ -128,9 +128,10 @@ pub struct Detection {
     /// Whether the text mixes languages in a way worth reporting at sentence level: letters of
     /// a CJK script inside text decided as a Latin-script language (a Korean word in an English
     /// sentence), or a clause of another script inside CJK text (an English sentence quoted in
-    /// Korean; a clause is three or more consecutive Latin words of which at least two are
-    /// common function words, so names, acronyms and product names do not count), or Korean
-    /// and Japanese letters together. Hanja in Korean is not mixing.
+    /// Korean), or Korean and Japanese letters together. A clause is three or more consecutive
+    /// Latin words with at least two common function words, written as running text rather
+    /// than in title case, so names, titles, acronyms and product names inside Korean do not
+    /// count. Hanja in Korean is not mixing.
     pub mixed: bool,
 }
 
@@ -189,6 +190,8 @@ fn balance(text: &str) -> Balance {
     let mut latin_other = 0usize;
     let mut run = 0usize;
     let mut run_fw = 0usize;
+    let mut run_lower = 0usize;
+    let mut run_lower_content = false;
     let mut clause = false;
     let mut korean_final = false;
     let mut buf = String::new();
@@ -223,6 +226,8 @@ fn balance(text: &str) -> Balance {
             glued += usize::from(latin_then_hangul && has_hangul);
             run = 0;
             run_fw = 0;
+            run_lower = 0;
+            run_lower_content = false;
             continue;
         }
         if !latin_seen {
@@ -234,14 +239,19 @@ fn balance(text: &str) -> Balance {
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
         let fw = !has_digit && !acronym && latin::is_common_word(&buf);
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
         run += 1;
+        run_lower += usize::from(lower);
         if fw {
             latin_fw += 1;
             run_fw += 1;
         } else {
             latin_other += 1;
+            run_lower_content |= lower;
         }
-        clause |= run >= 3 && run_fw >= 2;
+        // Titles and names capitalise their content words (`Museum of Modern Art`); running
+        // text does not.
+        clause |= run >= 3 && run_fw >= 2 && (run_lower >= 3 || run_lower_content);
     }
     Balance {
         cjk: cjk_tokens as f64
@@ -432,6 +442,15 @@ mod tests {
         assert_eq!(d.lang, Lang::EN);
         assert!(d.mixed);
         assert_eq!(lang("The word 정 has no exact translation"), "en");
+        assert_eq!(lang("The Korean word for thank you is 감사합니다."), "en");
+        assert_eq!(lang("Koreans celebrate Chuseok (추석) in autumn."), "en");
+    }
+
+    #[test]
+    fn korean_frame_around_english_words_is_korean() {
+        assert_eq!(lang("이 제품은 made in Korea입니다."), "ko");
+        assert_eq!(lang("BTS의 새 앨범 Map of the Soul이 발매됐다"), "ko");
+        assert_eq!(lang("東京で iPhone を買った"), "ja");
     }
 
     #[test]
@@ -563,6 +582,43 @@ mod tests {
         assert!(!d.mixed);
         let d = detect("중국(中國) 정부가 발표했다.", &restricted());
         assert!(!d.mixed);
+        let d = detect(
+            "그는 국립현대미술관(National Museum of Modern and Contemporary Art)에서 일했다.",
+            &restricted(),
+        );
+        assert_eq!(d.lang, Lang::KO);
+        assert!(!d.mixed, "a title-case name is not a clause");
+    }
+
+    #[test]
+    fn plain_sentences_are_not_mixed() {
+        for s in [
+            "The committee will publish its findings next month.",
+            "Il pleut depuis trois jours sur la ville.",
+            "오늘 서울의 최고 기온은 30도까지 오르겠습니다.",
+        ] {
+            assert!(!detect(s, &restricted()).mixed, "{s}");
+        }
+    }
+
+    #[test]
+    fn all_capital_headlines_keep_their_short_words() {
+        assert_eq!(lang("THE END OF AN ERA"), "en");
+        assert_eq!(lang("LA FIN DU MONDE"), "fr");
+    }
+
+    #[test]
+    fn confidence_stays_in_range_and_tracks_ambiguity() {
+        let sure = detect(
+            "The results of the election were announced on Monday.",
+            &restricted(),
+        );
+        let unsure = detect("me", &restricted());
+        for d in [sure, unsure] {
+            assert!((0.0..=1.0).contains(&d.confidence));
+        }
+        assert!(sure.confidence > unsure.confidence);
+        assert!(sure.confidence > 0.9);
     }
 
     #[test]
