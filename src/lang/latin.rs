@@ -30,6 +30,7 @@ const ES: Mask = 1 << 3;
 const IT: Mask = 1 << 4;
 const PT: Mask = 1 << 5;
 const NL: Mask = 1 << 6;
+const ALL: Mask = EN | FR | DE | ES | IT | PT | NL;
 
 /// Score of one common-word hit.
 const W_WORD: f64 = 1.0;
@@ -394,7 +395,7 @@ pub(crate) fn evidence(text: &str) -> Evidence {
             }
         }
         if foreign {
-            ev.add(0x7f, -W_FOREIGN);
+            ev.add(ALL, -W_FOREIGN);
         }
         ev.add(letters, W_LETTER);
         let (stem, grammar) = match w.split_once('\'') {
