@@ -6,11 +6,12 @@
 //! weekday names must be capitalised; `May` and `March` also need a day, a
 //! year or a preposition next to them, since both are ordinary words too.
 
+use super::ko::dateline;
 use super::text::{
     alpha, at, at_any, at_ci, currency_before, digit, digit_pattern, digits, finish,
     glued_to_identifier, ident_end, numeral, phone_end, utf8_len, version_like, Item,
 };
-use super::{Currency, Kind, Quantity};
+use super::{Bound, Currency, Kind, Quantity};
 
 pub(super) fn extract(text: &str) -> Vec<Quantity> {
     let b = text.as_bytes();
@@ -26,7 +27,7 @@ pub(super) fn extract(text: &str) -> Vec<Quantity> {
             i + utf8_len(c)
         };
     }
-    finish(text, items, &["-", "–", "to", "~"])
+    finish(text, items, &["-", "–", "to", "~"], true)
 }
 
 /// The ASCII word (letters only) at `p`, as its end.
@@ -76,66 +77,74 @@ fn prev_words(b: &[u8], p: usize) -> [(usize, usize); 2] {
     out
 }
 
-const APPROX_ONE: &[&str] = &[
-    "about",
-    "some",
-    "over",
-    "nearly",
-    "almost",
-    "roughly",
-    "around",
-    "approximately",
-    "approx",
-    "estimated",
-    "circa",
-    "under",
-    "above",
-    "below",
-    "upwards",
-    "almost",
+const HEDGE_ONE: &[(&str, Bound)] = &[
+    ("about", Bound::About),
+    ("some", Bound::About),
+    ("roughly", Bound::About),
+    ("around", Bound::About),
+    ("approximately", Bound::About),
+    ("approx", Bound::About),
+    ("estimated", Bound::About),
+    ("circa", Bound::About),
+    ("over", Bound::AtLeast),
+    ("above", Bound::AtLeast),
+    ("upwards", Bound::AtLeast),
+    ("nearly", Bound::AtMost),
+    ("almost", Bound::AtMost),
+    ("under", Bound::AtMost),
+    ("below", Bound::AtMost),
 ];
-const APPROX_TWO: &[(&str, &str)] = &[
-    ("more", "than"),
-    ("less", "than"),
-    ("fewer", "than"),
-    ("at", "least"),
-    ("up", "to"),
-    ("close", "to"),
-    ("many", "as"),
-    ("much", "as"),
-    ("just", "over"),
-    ("just", "under"),
-    ("well", "over"),
-    ("an", "estimated"),
-    ("upwards", "of"),
-    ("excess", "of"),
+const HEDGE_TWO: &[(&str, &str, Bound)] = &[
+    ("more", "than", Bound::AtLeast),
+    ("at", "least", Bound::AtLeast),
+    ("just", "over", Bound::AtLeast),
+    ("well", "over", Bound::AtLeast),
+    ("upwards", "of", Bound::AtLeast),
+    ("excess", "of", Bound::AtLeast),
+    ("less", "than", Bound::AtMost),
+    ("fewer", "than", Bound::AtMost),
+    ("up", "to", Bound::AtMost),
+    ("close", "to", Bound::AtMost),
+    ("many", "as", Bound::AtMost),
+    ("much", "as", Bound::AtMost),
+    ("just", "under", Bound::AtMost),
+    ("an", "estimated", Bound::About),
 ];
 
-fn approx_before(b: &[u8], p: usize) -> bool {
+/// The hedge in the one or two words before `p`.
+fn hedge_before(b: &[u8], p: usize) -> Bound {
     let mut q = p;
     while q > 0 && b[q - 1] == b' ' {
         q -= 1;
     }
     if q > 0 && b[q - 1] == b'~' {
-        return true;
+        return Bound::About;
     }
     let [(s1, e1), (s2, e2)] = prev_words(b, p);
     if s1 == e1 {
-        return false;
+        return Bound::Exact;
     }
-    word_is(b, s1, e1, APPROX_ONE)
-        || APPROX_TWO
-            .iter()
-            .any(|(x, y)| word_is(b, s2, e2, &[x]) && word_is(b, s1, e1, &[y]))
+    if let Some(&(_, _, h)) = HEDGE_TWO
+        .iter()
+        .find(|(x, y, _)| word_is(b, s2, e2, &[x]) && word_is(b, s1, e1, &[y]))
+    {
+        return h;
+    }
+    HEDGE_ONE
+        .iter()
+        .find(|(w, _)| word_is(b, s1, e1, &[w]))
+        .map_or(Bound::Exact, |&(_, h)| h)
 }
 
-fn approx_after(b: &[u8], p: usize) -> bool {
-    at(b, p, "+")
-        || at_ci(b, p, "-odd")
-        || at_ci(b, p, "-plus")
-        || at_ci(b, p, " or so")
-        || at_ci(b, p, " or more")
-        || at_ci(b, p, " odd ")
+/// The hedge right after `p` (`200-odd`, `40-plus`, `10 or so`).
+fn hedge_after(b: &[u8], p: usize) -> Bound {
+    if at(b, p, "+") || at_ci(b, p, "-plus") || at_ci(b, p, " or more") {
+        Bound::AtLeast
+    } else if at_ci(b, p, "-odd") || at_ci(b, p, " or so") || at_ci(b, p, " odd ") {
+        Bound::About
+    } else {
+        Bound::Exact
+    }
 }
 
 /// Scale words after a numeral, and whether they need a currency sign to be
@@ -407,7 +416,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             },
             k => (k, end),
         };
-        items.push(Item::new(Quantity::new(i..end, date_value(kind), kind)));
+        let mut q = Quantity::new(i..end, date_value(kind), kind);
+        q.optional = dateline(kind);
+        items.push(Item::new(q));
         return end;
     }
     if let Some(e) = phone_end(b, i) {
@@ -438,6 +449,10 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         kind = Kind::Money(cur);
         start = cs;
         bare = false;
+    }
+    if let Some((kind, end)) = military_time(b, i, &n) {
+        items.push(Item::new(Quantity::new(i..end, date_value(kind), kind)));
+        return end;
     }
     // `'90s`
     if i > 0
@@ -503,8 +518,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
                 mult = sc;
                 end = we;
                 bare = false;
-            } else if word_is(b, s, we, &["dozen"]) {
-                value *= 12.0;
+            } else if let Some(&(_, m)) = GROUP_WORDS.iter().find(|(w, _)| word_is(b, s, we, &[w]))
+            {
+                value *= m;
                 end = we;
                 bare = false;
             }
@@ -587,10 +603,56 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     }
     let mut q = Quantity::new(start..end, value, kind);
     q.precision = place;
-    q.approx = approx_before(b, start) || approx_after(b, end);
-    q.optional = value == 1.0 && matches!(kind, Kind::Number);
+    q.hedge(hedge_before(b, start));
+    q.hedge(hedge_after(b, end));
+    q.optional = value == 1.0 && matches!(kind, Kind::Number | Kind::Ordinal);
     items.push(Item { q, bare, mult });
     end
+}
+
+/// Words that multiply the number before them: `three dozen`, `five
+/// decades` (fifty years, as Korean writes it), `two centuries`.
+const GROUP_WORDS: [(&str, f64); 5] = [
+    ("dozen", 12.0),
+    ("decade", 10.0),
+    ("decades", 10.0),
+    ("century", 100.0),
+    ("centuries", 100.0),
+];
+
+/// Four-digit clock times: `0715`, `1215 GMT`.
+fn military_time(b: &[u8], i: usize, n: &super::text::Numeral) -> Option<(Kind, usize)> {
+    if n.int_digits != 4 || n.grouped || n.frac_digits != 0 || alpha(b, n.end) {
+        return None;
+    }
+    let zones = [
+        " GMT",
+        " UTC",
+        " KST",
+        " EST",
+        " EDT",
+        " PST",
+        " hours",
+        " hrs",
+        " local time",
+    ];
+    let zone = zones.iter().find(|z| at(b, n.end, z));
+    if b[i] != b'0' && zone.is_none() {
+        return None;
+    }
+    let (hour, minute) = ((n.value / 100.0) as u8, (n.value % 100.0) as u8);
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let end = zone.map_or(n.end, |z| n.end + z.len());
+    Some((
+        Kind::Time {
+            hour,
+            minute,
+            clock24: true,
+        },
+        end,
+    ))
 }
 
 /// Digits after `mid-`, `pre-` and the like are a year, not an identifier.
@@ -732,11 +794,14 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     if b[i].is_ascii_uppercase() {
         let stem = w.strip_suffix(b"s").unwrap_or(w);
         if let Some(d) = index_of(&WEEKDAYS, stem) {
-            items.push(Item::new(Quantity::new(
-                i..e,
-                (d + 1) as f64,
-                Kind::Weekday(d as u8 + 1),
-            )));
+            let mut q = Quantity::new(i..e, (d + 1) as f64, Kind::Weekday(d as u8 + 1));
+            // Korean news writes the day of the month, or just 이날 "that day".
+            q.optional = true;
+            items.push(Item::new(q));
+            return e;
+        }
+        if let Some(v) = roman(b, i, e) {
+            items.push(Item::new(Quantity::new(i..e, v, Kind::Ordinal)));
             return e;
         }
     }
@@ -759,12 +824,91 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             items.push(Item::new(Quantity::new(i..e, v, Kind::Number)));
             return e;
         }
+        b"both" => {
+            // Korean often says 두 (two) where English says "both".
+            let mut q = Quantity::new(i..e, 2.0, Kind::Number);
+            q.optional = true;
+            items.push(Item::new(q));
+            return e;
+        }
+        b"half" | b"quarter"
+            if at_ci(b, e, "-point")
+                || at_ci(b, e, " point")
+                || at_ci(b, e, " percentage point") =>
+        {
+            // `a half-point cut`: percentage points in financial English.
+            let v = if w == b"half" { 0.5 } else { 0.25 };
+            let end = word_end(b, word_end(b, e + 1) + 1);
+            let end = if at_ci(b, e, " percentage point") {
+                end
+            } else {
+                word_end(b, e + 1)
+            };
+            let mut q = Quantity::new(i..end, v, Kind::PercentPoint);
+            q.precision = 0.01;
+            items.push(Item::new(q));
+            return end;
+        }
         _ => {}
     }
     if let Some(end) = several(b, i, e, w, items) {
         return end;
     }
     number_words(b, i, items).unwrap_or(e)
+}
+
+/// A Roman numeral of two or more letters after a capitalised word
+/// (`World War II`, `Elizabeth II`, `Super Bowl XLII`), as an ordinal.
+fn roman(b: &[u8], s: usize, e: usize) -> Option<f64> {
+    let word = b.get(s..e)?;
+    if word.len() < 2 || !word.iter().all(|c| b"IVXLC".contains(c)) {
+        return None;
+    }
+    let [(ps, pe), _] = prev_words(b, s);
+    if ps == pe || !b[ps].is_ascii_uppercase() {
+        return None;
+    }
+    let digit_value = |c: u8| match c {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        _ => 100,
+    };
+    let mut total = 0;
+    for (k, &c) in word.iter().enumerate() {
+        let v = digit_value(c);
+        if word.get(k + 1).is_some_and(|&n| digit_value(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    // Reject malformed numerals such as `IIII` or `VX` by re-encoding.
+    let canonical = to_roman(total);
+    (total > 0 && canonical.as_bytes() == word).then_some(f64::from(total))
+}
+
+fn to_roman(mut n: i32) -> String {
+    const T: [(i32, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in T {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }
 
 /// `thousands`, `hundreds of millions`, `dozens of billions`, `several
@@ -830,7 +974,7 @@ fn several(b: &[u8], i: usize, e: usize, w: &[u8], items: &mut Vec<Item>) -> Opt
         }
     }
     let mut q = Quantity::new(i..end, value, Kind::Several);
-    q.approx = true;
+    q.hedge(Bound::About);
     q.precision = value;
     items.push(Item::new(q));
     Some(end)
@@ -864,7 +1008,8 @@ fn number_words(b: &[u8], i: usize, items: &mut Vec<Item>) -> Option<usize> {
                     s,
                     we,
                     &[
-                        "hundred", "thousand", "million", "billion", "trillion", "dozen",
+                        "hundred", "thousand", "million", "billion", "trillion", "dozen", "decade",
+                        "century",
                     ],
                 ) || (word_is(b, s, we, &["third", "quarter"]) && at_ci(b, we, " of ")));
             if !next_ok {
@@ -905,9 +1050,13 @@ fn number_words(b: &[u8], i: usize, items: &mut Vec<Item>) -> Option<usize> {
             cur = 0.0;
             last_scale = s;
             article = false;
-        } else if w == b"dozen" && (cur > 0.0 || article) && cur < 100.0 && total == 0.0 {
-            cur = cur.max(1.0) * 12.0;
-            approx = article;
+        } else if let Some(&(g, m)) = GROUP_WORDS
+            .iter()
+            .find(|(g, _)| g.as_bytes() == w)
+            .filter(|_| (cur > 0.0 || article) && cur < 100.0 && total == 0.0)
+        {
+            cur = cur.max(1.0) * m;
+            approx = article && g == "dozen";
             any = true;
             end = e;
             break;
@@ -1011,7 +1160,7 @@ fn number_words(b: &[u8], i: usize, items: &mut Vec<Item>) -> Option<usize> {
                     q.span.end = we;
                 }
             } else if let Some((pm, e)) =
-                meridiem_at(b, end).filter(|_| value <= 12.0 && value >= 1.0)
+                meridiem_at(b, end).filter(|_| (1.0..=12.0).contains(&value))
             {
                 let hour = with_meridiem(value as u8, pm);
                 q.kind = Kind::Time {
@@ -1031,19 +1180,26 @@ fn number_words(b: &[u8], i: usize, items: &mut Vec<Item>) -> Option<usize> {
             }
         }
     }
-    q.approx = approx || approx_before(b, i) || approx_after(b, q.span.end);
-    q.optional = value == 1.0 && matches!(q.kind, Kind::Number);
+    if approx {
+        q.hedge(Bound::About);
+    }
+    q.hedge(hedge_before(b, i));
+    q.hedge(hedge_after(b, q.span.end));
+    q.optional = value == 1.0 && matches!(q.kind, Kind::Number | Kind::Ordinal);
     let end = q.span.end;
     items.push(Item::new(q));
     Some(end)
 }
 
-/// `second` is a unit of time after a number or `per`/`a split`.
+/// `second` is a unit of time after a number, `per` or `split`, in the
+/// plural, or after `a` when no noun follows (`12 trillion a second,`).
 fn second_is_time(b: &[u8], i: usize, e: usize) -> bool {
     let [(s, pe), _] = prev_words(b, i);
     let before_digit = i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit();
+    let no_noun = !(b.get(e) == Some(&b' ') && alpha(b, e + 1));
     before_digit
         || word_is(b, s, pe, &["per", "split", "one", "every", "nano", "milli"])
+        || (word_is(b, s, pe, &["a"]) && no_noun)
         || at(b, e, "s")
 }
 

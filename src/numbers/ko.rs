@@ -11,7 +11,7 @@ use super::text::{
     alpha, at, at_any, currency_before, digit, digit_pattern, digits, finish, glued_to_identifier,
     hangul_at, hangul_before, ident_end, numeral, phone_end, utf8_len, version_like, Item, Numeral,
 };
-use super::{Currency, Kind, Quantity};
+use super::{Bound, Currency, Kind, Quantity};
 
 pub(super) fn extract(text: &str) -> Vec<Quantity> {
     let b = text.as_bytes();
@@ -29,7 +29,7 @@ pub(super) fn extract(text: &str) -> Vec<Quantity> {
             i + utf8_len(c)
         };
     }
-    finish(text, items, &["~", "∼", "〜", "～", "-", "–"])
+    finish(text, items, &["~", "∼", "〜", "～", "-", "–"], false)
 }
 
 /// Skip a Latin word with whatever digits are glued to it (`G20`, `S25`), or a
@@ -183,7 +183,10 @@ fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
     let mut mult = 1.0;
     let mut units = false;
     let mut k = first.end;
-    while with_units {
+    loop {
+        if !with_units {
+            break;
+        }
         if cur.is_none() && digit(b, k) {
             let Some(n) = numeral(b, k) else { break };
             if version_like(b, n.end) {
@@ -270,39 +273,54 @@ fn word_before(text: &str, p: usize, list: &[&str]) -> Option<(usize, usize)> {
     })
 }
 
-const APPROX_BEFORE: &[&str] = &[
-    "약",
-    "대략",
-    "거의",
-    "최소한",
-    "최소",
-    "최대",
-    "적어도",
-    "어림잡아",
-    "줄잡아",
-    "近",
+const HEDGE_BEFORE: &[(&str, Bound)] = &[
+    ("약", Bound::About),
+    ("대략", Bound::About),
+    ("어림잡아", Bound::About),
+    ("줄잡아", Bound::About),
+    ("거의", Bound::AtMost),
+    ("최대", Bound::AtMost),
+    ("최소한", Bound::AtLeast),
+    ("최소", Bound::AtLeast),
+    ("적어도", Bound::AtLeast),
+    ("무려", Bound::Exact),
 ];
-const APPROX_AFTER: &[&str] = &[
-    "가량",
-    "쯤",
-    "정도",
-    "안팎",
-    "내외",
-    "이상",
-    "미만",
-    "이하",
-    "초과",
-    "넘는",
-    "넘게",
-    "넘어",
-    "넘은",
-    "남짓",
-    "여",
-    "가까이",
-    "가까운",
-    "이내",
-    "전후",
+const HEDGE_AFTER: &[(&str, Bound)] = &[
+    ("가량", Bound::About),
+    ("쯤", Bound::About),
+    ("정도", Bound::About),
+    ("안팎", Bound::About),
+    ("내외", Bound::About),
+    ("전후", Bound::About),
+    ("이상", Bound::AtLeast),
+    ("넘는", Bound::AtLeast),
+    ("넘게", Bound::AtLeast),
+    ("넘어", Bound::AtLeast),
+    ("넘은", Bound::AtLeast),
+    ("초과", Bound::AtLeast),
+    ("남짓", Bound::AtLeast),
+    ("여", Bound::AtLeast),
+    ("미만", Bound::AtMost),
+    ("이하", Bound::AtMost),
+    ("이내", Bound::AtMost),
+    ("가까이", Bound::AtMost),
+    ("가까운", Bound::AtMost),
 ];
+
+/// A hedge word before `p` (one space allowed), starting a word.
+fn hedge_before(text: &str, p: usize) -> Option<Bound> {
+    let words: Vec<&str> = HEDGE_BEFORE.iter().map(|(w, _)| *w).collect();
+    word_before(text, p, &words).map(|(k, _)| HEDGE_BEFORE[k].1)
+}
+
+/// A hedge word at `p` (one space allowed).
+fn hedge_after(b: &[u8], p: usize) -> Option<Bound> {
+    let s = after_space(b, p);
+    HEDGE_AFTER
+        .iter()
+        .find(|(w, _)| at(b, s, w))
+        .map(|&(_, h)| h)
+}
 
 /// Hour on a 24-hour clock from a Korean time-of-day word before `p`.
 fn meridiem_before(text: &str, p: usize, hour: u8) -> Option<(u8, usize)> {
@@ -330,6 +348,19 @@ fn meridiem_before(text: &str, p: usize, hour: u8) -> Option<(u8, usize)> {
         },
     };
     Some((h, q - w.len()))
+}
+
+/// A year and month in digits (`2005.10`) is most often a dateline or a
+/// time stamp, which translations drop.
+pub(super) fn dateline(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Date {
+            year: Some(_),
+            month: Some(_),
+            day: None
+        }
+    )
 }
 
 fn kind_value(kind: Kind) -> f64 {
@@ -401,7 +432,8 @@ fn currency_word(text: &str, p: usize) -> Option<(Option<Currency>, usize, f64)>
 
 /// Korean day words after `N일` that make it a duration, not a date.
 const DAY_DURATION: &[&str] = &[
-    "간", "동안", " 동안", "만에", " 만에", "만", "짜리", "치", " 후", "후", "씩", " 이상", "이상",
+    "간", " 간", "동안", " 동안", "만에", " 만에", "만", "짜리", "치", " 후", "후", "씩", " 이상",
+    "이상",
 ];
 
 /// Syllables after `일` that continue another word (`일본`, `일부`, `일대`).
@@ -471,7 +503,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             },
             k => (k, i),
         };
-        items.push(Item::new(Quantity::new(start..end, kind_value(kind), kind)));
+        let mut q = Quantity::new(start..end, kind_value(kind), kind);
+        q.optional = dateline(kind);
+        items.push(Item::new(q));
         return end;
     }
     if let Some(e) = phone_end(b, i) {
@@ -484,7 +518,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     let mut value = c.value;
     let mut place = c.place;
     let mut mult = c.mult;
-    let mut approx = false;
+    let mut bound = Bound::Exact;
     let mut p = c.end;
     let mut start = i;
     if at(b, p, "여")
@@ -495,7 +529,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         )
         .is_none()
     {
-        approx = true;
+        bound = Bound::AtLeast;
         p += 3;
         if let Some((e, len)) = big_unit(b, p) {
             if c.mult < 10f64.powi(e) {
@@ -725,7 +759,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         && !latin_unit
         && end == p
         && (bare || (word_ends(text, p) && !at(b, p, "여")))
-        && word_before(text, i, APPROX_BEFORE).is_none();
+        && hedge_before(text, i).is_none();
     if glued_name {
         return p.max(i + 1);
     }
@@ -739,20 +773,22 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             bare = false;
         }
     }
-    if word_before(text, start, APPROX_BEFORE).is_some() {
-        approx = true;
-    }
-    let tail = after_space(b, end);
-    if at_any(b, tail, APPROX_AFTER).is_some() || at(b, end, "경") {
-        approx = true;
-    }
+    let before = hedge_before(text, start);
+    let after = if at(b, end, "경") {
+        Some(Bound::About)
+    } else {
+        hedge_after(b, end)
+    };
     if let Kind::Date { .. } = kind {
         value = kind_value(kind);
     }
     let mut q = Quantity::new(start..end, value, kind);
-    q.approx = approx;
+    q.hedge(bound);
+    q.hedge(before.unwrap_or(Bound::Exact));
+    q.hedge(after.unwrap_or(Bound::Exact));
     q.precision = place;
-    q.optional = optional_ok && matches!(kind, Kind::Number) && value == 1.0 && !bare;
+    q.optional =
+        optional_ok && matches!(kind, Kind::Number | Kind::Ordinal) && value == 1.0 && !bare;
     items.push(Item { q, bare, mult });
     end.max(i + 1)
 }
@@ -785,6 +821,20 @@ const ONES: [(&str, u32, bool); 13] = [
     ("여덟", 8, false),
     ("아홉", 9, false),
 ];
+
+/// Native words for a number of days (`이틀` two days, `열흘` ten days).
+const DAY_COUNTS: [&str; 9] = [
+    "하루",
+    "이틀",
+    "사흘",
+    "나흘",
+    "닷새",
+    "엿새",
+    "여드레",
+    "열흘",
+    "보름",
+];
+const DAY_COUNT_VALUES: [f64; 9] = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0];
 
 const WEEKDAYS: [&str; 7] = [
     "월요일",
@@ -829,11 +879,31 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         } else if !(at(b, end, " ") || hangul_at(text, end)) {
             return None;
         }
-        items.push(Item::new(Quantity::new(i..end, 1.0, Kind::Ordinal)));
+        let mut q = Quantity::new(i..end, 1.0, Kind::Ordinal);
+        q.optional = true;
+        items.push(Item::new(q));
         return Some(end);
     }
     if at(b, i, "수") || at(b, i, "몇") {
         return several(text, i, items);
+    }
+    if let Some((k, n)) = at_any(b, i, &DAY_COUNTS) {
+        let value = DAY_COUNT_VALUES[k];
+        let mut end = i + n;
+        let mut kind = Kind::Number;
+        if at(b, end, "째") {
+            end += 3;
+            kind = Kind::Ordinal;
+        } else if !word_ends(text, end)
+            && at_any(b, end, &["간", "동안", "만", "전", "후", "새"]).is_none()
+        {
+            return None;
+        }
+        let mut q = Quantity::new(i..end, value, kind);
+        q.optional = value == 1.0;
+        q.hedge(hedge_after(b, end).unwrap_or(Bound::Exact));
+        items.push(Item::new(q));
+        return Some(end);
     }
     if let Some(end) = native(text, i, items) {
         return Some(end);
@@ -845,6 +915,10 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
 fn several(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     let b = text.as_bytes();
     let mut k = i + 3;
+    // `수 억 년`: a space may follow 수 when a unit does.
+    if at(b, k, " ") && (small_unit(b, k + 1).is_some() || big_unit(b, k + 1).is_some()) {
+        k += 1;
+    }
     let mut exp = 0;
     if let Some((u, len)) = small_unit(b, k) {
         exp += u.log10().round() as i32;
@@ -879,7 +953,7 @@ fn several(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         return None;
     }
     let mut q = Quantity::new(i..end, 10f64.powi(exp), Kind::Several);
-    q.approx = true;
+    q.hedge(Bound::About);
     q.precision = 10f64.powi(exp);
     items.push(Item::new(q));
     Some(end)
@@ -950,10 +1024,10 @@ fn native(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         None => return None,
     };
     let mut q = Quantity::new(i..end, f64::from(value), kind);
-    q.optional = value == 1 && kind == Kind::Number;
-    if at_any(b, after_space(b, end), APPROX_AFTER).is_some() {
-        q.approx = true;
-    }
+    // English often says "a", "both" or "the two" instead: one, and a small
+    // number before an ordinary noun, may go untranslated.
+    q.optional = value == 1 || (counter.is_none() && two_or_three_before_noun);
+    q.hedge(hedge_after(b, end).unwrap_or(Bound::Exact));
     items.push(Item::new(q));
     Some(end)
 }
@@ -1011,10 +1085,10 @@ fn sino(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         place = 1.0;
     }
     let mut end = k;
-    let mut approx = false;
+    let mut bound = Bound::Exact;
     if at(b, end, "여") {
         end += 3;
-        approx = true;
+        bound = Bound::AtLeast;
     }
     // A single syllable (`천`, `만`) glued to a counter is usually another word
     // (`천명` declaration); it needs a space.
@@ -1046,8 +1120,9 @@ fn sino(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     };
     let mut q = Quantity::new(i..end, value / kind.1, kind.0);
     q.precision = place / kind.1;
-    q.approx = approx || at_any(b, after_space(b, end), APPROX_AFTER).is_some();
-    q.approx |= word_before(text, i, APPROX_BEFORE).is_some();
+    q.hedge(bound);
+    q.hedge(hedge_after(b, end).unwrap_or(Bound::Exact));
+    q.hedge(hedge_before(text, i).unwrap_or(Bound::Exact));
     items.push(Item::new(q));
     Some(end)
 }

@@ -120,6 +120,23 @@ pub enum Kind {
     Several,
 }
 
+/// The direction of a hedge on a value.
+///
+/// `14` and `more than 15` cannot be the same count although they are within
+/// 10% of each other: a lower bound only stretches upwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Bound {
+    /// As written.
+    Exact,
+    /// Either way: 약, 가량, 쯤, 정도, 안팎; about, some, around, roughly.
+    About,
+    /// The value or more: 이상, 넘는, 여, 최소; more than, over, at least.
+    AtLeast,
+    /// The value or less: 미만, 이하, 가까이, 거의, 최대; less than, under,
+    /// nearly, almost, up to.
+    AtMost,
+}
+
 /// A quantity found in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quantity {
@@ -129,9 +146,11 @@ pub struct Quantity {
     pub value: f64,
     /// What the value counts.
     pub kind: Kind,
-    /// Hedged by a word such as 약/여/이상/about/more than; reconciles with
-    /// values within 10%.
+    /// Hedged by a word such as 약/여/이상/about/more than (`bound` says
+    /// which way); reconciles with values within 10% on the hedged side.
     pub approx: bool,
+    /// Which way the hedge points; [`Bound::Exact`] when `approx` is false.
+    pub bound: Bound,
     /// Place value of the last digit the writer gave: 1 for `35,000`, 1e8 for
     /// `1조2345억`, 1e10 for `1.23 trillion`, 1e4 for `2만`. Two values are equal
     /// when they agree at the coarser precision (but never beyond 5%).
@@ -148,9 +167,21 @@ impl Quantity {
             value,
             kind,
             approx: false,
+            bound: Bound::Exact,
             precision: 1.0,
             optional: false,
         }
+    }
+
+    /// Add a hedge; two hedges pointing different ways make it `About`.
+    pub(crate) fn hedge(&mut self, bound: Bound) {
+        self.bound = match (self.bound, bound) {
+            (current, Bound::Exact) => current,
+            (Bound::Exact, new) => new,
+            (current, new) if current == new => current,
+            _ => Bound::About,
+        };
+        self.approx = self.bound != Bound::Exact;
     }
 
     /// Canonical, language-independent key for exact indexing.

@@ -8,7 +8,7 @@
 //! find a partner: a cheap pair never blocks a necessary one.
 
 use super::text::weekday;
-use super::{Kind, Quantity};
+use super::{Bound, Kind, Quantity};
 use serde::Serialize;
 
 /// The outcome of [`reconcile`]: indices into the Korean and English slices.
@@ -58,8 +58,9 @@ const MAX_CANDIDATES: usize = 16;
 const AUGMENT_BUDGET: usize = 256;
 
 /// True when `a` and `b` can denote the same quantity: compatible kinds and
-/// values equal at the coarser precision (or within 10% when either is
-/// approximate). The relation is symmetric.
+/// values equal at the coarser precision (never stretched beyond 5%), or
+/// within 10% on the side a hedge points to (`about 500` meets 460,
+/// `more than 15` does not meet 14). The relation is symmetric.
 ///
 /// ```
 /// use bitext::numbers::{agree, extract_en, extract_ko};
@@ -71,14 +72,28 @@ pub fn agree(a: &Quantity, b: &Quantity) -> bool {
     cost(a, b).is_some()
 }
 
-fn close(a: &Quantity, b: &Quantity, hedgeable: bool) -> bool {
-    let mag = a.value.abs().max(b.value.abs());
-    let mut tol = (0.5 * a.precision.max(b.precision)).min(PRECISION_CAP * mag);
-    if hedgeable && (a.approx || b.approx) {
-        tol = tol.max(APPROX_TOLERANCE * mag);
+/// The values `q` stands for: its rounding interval, stretched by 10% on
+/// the side(s) its hedge points to.
+fn interval(q: &Quantity, hedgeable: bool) -> (f64, f64) {
+    let v = q.value;
+    // Just under half a unit: rounding intervals of neighbouring values
+    // touch but must not meet (2024 is not 2025).
+    let t = (0.499_999 * q.precision)
+        .min(PRECISION_CAP * v.abs())
+        .max(1e-9 * v.abs());
+    let h = t.max(APPROX_TOLERANCE * v.abs());
+    match if hedgeable { q.bound } else { Bound::Exact } {
+        Bound::Exact => (v - t, v + t),
+        Bound::About => (v - h, v + h),
+        Bound::AtLeast => (v - t, v + h),
+        Bound::AtMost => (v - h, v + t),
     }
-    tol = tol.max(1e-9 * mag);
-    (a.value - b.value).abs() <= tol
+}
+
+fn close(a: &Quantity, b: &Quantity, hedgeable: bool) -> bool {
+    let (alo, ahi) = interval(a, hedgeable);
+    let (blo, bhi) = interval(b, hedgeable);
+    alo <= bhi && blo <= ahi
 }
 
 fn date_agree(a: Kind, b: Kind) -> bool {
@@ -405,7 +420,7 @@ mod tests {
         // Korean 10 (approx) could take either English 10 or 11; exact 10
         // needs the English 10, so the approximate one must take 11.
         let mut a = q(10.0, Kind::Number, 0);
-        a.approx = true;
+        a.hedge(Bound::About);
         let ko = [a, q(10.0, Kind::Number, 5)];
         let en = [q(10.0, Kind::Number, 0), q(11.0, Kind::Number, 5)];
         let r = reconcile(&ko, &en);

@@ -374,9 +374,16 @@ pub(super) fn weekday(year: i32, month: u8, day: u8) -> u8 {
 
 /// The post-passes both scanners share: a bare first number of a range takes
 /// the unit of the second (`2~3만 명`, `24~26일`, `$3-4 billion`,
-/// `10 to 15 percent`), and an amount in parentheses right after an amount in
-/// another currency is a conversion, optional in translation.
-pub(super) fn finish(text: &str, mut items: Vec<Item>, connectors: &[&str]) -> Vec<Quantity> {
+/// `10 to 15 percent`), and an amount in parentheses right after another
+/// (`1조원(약 8억 달러)`, `36 inches (900 mm)`) is a conversion, which a
+/// translation may leave out. With `both_sides`, the amount before the
+/// parenthesis is optional too (English adds conversions in either order).
+pub(super) fn finish(
+    text: &str,
+    mut items: Vec<Item>,
+    connectors: &[&str],
+    both_sides: bool,
+) -> Vec<Quantity> {
     for k in 1..items.len() {
         let Some(gap) = text.get(items[k - 1].q.span.end..items[k].q.span.start) else {
             continue;
@@ -385,17 +392,34 @@ pub(super) fn finish(text: &str, mut items: Vec<Item>, connectors: &[&str]) -> V
         if connectors.contains(&gap) {
             let (head, tail) = items.split_at_mut(k);
             link_range(&mut head[k - 1], &mut tail[0]);
-        } else if let (Kind::Money(ca), Kind::Money(cb)) = (items[k - 1].q.kind, items[k].q.kind) {
-            if ca != cb
-                && gap.len() <= 12
-                && gap.contains('(')
-                && !gap.bytes().any(|c| c.is_ascii_digit())
-            {
-                items[k].q.optional = true;
+        } else if conversion(gap, items[k - 1].q.kind, items[k].q.kind) {
+            items[k].q.optional = true;
+            if both_sides {
+                items[k - 1].q.optional = true;
             }
         }
     }
     items.into_iter().map(|it| it.q).collect()
+}
+
+/// `gap` opens a parenthesis after a unit word, and the two amounts can be
+/// one converted into the other.
+fn conversion(gap: &str, a: Kind, b: Kind) -> bool {
+    let kinds = match (a, b) {
+        (Kind::Money(x), Kind::Money(y)) => x != y,
+        (Kind::Number | Kind::Money(_), Kind::Number | Kind::Money(_)) => true,
+        _ => false,
+    };
+    let Some((unit, inside)) = gap.split_once('(') else {
+        return false;
+    };
+    kinds
+        && unit.len() <= 24
+        && inside.len() <= 12
+        && !gap.contains(')')
+        && !gap
+            .bytes()
+            .any(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
 }
 
 fn link_range(a: &mut Item, b: &mut Item) {
