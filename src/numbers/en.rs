@@ -440,6 +440,17 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     let mut start = i;
     let mut value = n.value;
     let mut place = n.place();
+    // `.268`, `$.50`: a decimal without its leading zero.
+    let dot_start = i >= 1
+        && b[i - 1] == b'.'
+        && (i == 1 || matches!(b[i - 2], b' ' | b'(' | b'$' | b'"' | b'\n'))
+        && n.frac_digits == 0
+        && !n.grouped;
+    if dot_start {
+        place = 10f64.powi(-(n.int_digits as i32));
+        value = n.value * place;
+        start = i - 1;
+    }
     let mut mult = 1.0;
     let mut kind = Kind::Number;
     let mut bare = true;
@@ -822,6 +833,15 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         b"twice" | b"thrice" => {
             let v = if w == b"twice" { 2.0 } else { 3.0 };
             items.push(Item::new(Quantity::new(i..e, v, Kind::Number)));
+            return e;
+        }
+        b"double" | b"doubled" | b"doubles" | b"doubling" | b"triple" | b"tripled" | b"triples"
+        | b"tripling" => {
+            // `두 배`, `3배`: a multiple written as a verb.
+            let v = if w.starts_with(b"double") { 2.0 } else { 3.0 };
+            let mut q = Quantity::new(i..e, v, Kind::Number);
+            q.optional = true;
+            items.push(Item::new(q));
             return e;
         }
         b"both" => {

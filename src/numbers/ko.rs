@@ -511,7 +511,13 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     if let Some(e) = phone_end(b, i) {
         return e;
     }
-    let ordinal_prefix = i >= 3 && at(b, i - 3, "제") && !hangul_before(text, i - 3);
+    let ordinal_prefix = (i >= 3 && at(b, i - 3, "제") && !hangul_before(text, i - 3))
+        || (i >= 4 && b[i - 1] == b' ' && at(b, i - 4, "제") && !hangul_before(text, i - 4));
+    let prefix_len = if ordinal_prefix && b[i - 1] == b' ' {
+        4
+    } else {
+        3
+    };
     let Some(c) = compound(b, i, !ordinal_prefix) else {
         return skip_digits();
     };
@@ -635,6 +641,19 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         }
     } else if at(b, p, "개월") {
         end = p + 6;
+    } else if at(b, p, "할") && c.first.int_digits == 1 && !c.units && integer {
+        // `2할6푼8리`: tenths, hundredths and thousandths (a .268 average).
+        end = p + 3;
+        value /= 10.0;
+        place = 0.1;
+        for (unit, scale) in [("푼", 0.01), ("리", 0.001)] {
+            let (d, n) = digits(b, end);
+            if n == 1 && at(b, end + 1, unit) {
+                value += d as f64 * scale;
+                place = scale;
+                end += 1 + unit.len();
+            }
+        }
     } else if let Some((m, e)) = (integer && !c.units && c.first.int_digits <= 2)
         .then(|| month_after(b, i))
         .flatten()
@@ -750,7 +769,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     }
     if ordinal_prefix && matches!(kind, Kind::Number) {
         kind = Kind::Ordinal;
-        start -= 3;
+        start -= prefix_len;
     }
     // `코로나19`, `아이폰15`: a number glued to a Hangul name, with nothing after.
     let glued_name = hangul_before(text, i)
@@ -1062,9 +1081,13 @@ fn sino(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
             continue;
         }
         if let Some((e, len)) = big_unit(b, k) {
+            // `구조대`, `이만`, `오만`: a digit syllable right before a myriad
+            // unit is almost always another word.
+            if cur.is_some() {
+                return None;
+            }
             let scale = 10f64.powi(e);
-            total +=
-                (section + cur.take().unwrap_or(if section == 0.0 { 1.0 } else { 0.0 })) * scale;
+            total += (section + if section == 0.0 { 1.0 } else { 0.0 }) * scale;
             place *= scale;
             if section == 0.0 {
                 place = scale;

@@ -181,9 +181,14 @@ pub(super) fn ident_end(b: &[u8], mut p: usize) -> usize {
 }
 
 /// Digits at `p` are part of an identifier glued to Latin letters by a
-/// joiner (`COVID-19`, `F-16`, `path/2008`, `id=42`).
+/// joiner (`COVID-19`, `F-16`, `path/2008`, `id=42`), or are an HTML
+/// character reference (`&#8212;`).
 pub(super) fn glued_to_identifier(b: &[u8], p: usize) -> bool {
-    p >= 2 && matches!(b[p - 1], b'-' | b'_' | b'/' | b'=') && b[p - 2].is_ascii_alphabetic()
+    let html_entity = p >= 2 && b[p - 1] == b'#' && b[p - 2] == b'&';
+    html_entity
+        || (p >= 2
+            && matches!(b[p - 1], b'-' | b'_' | b'/' | b'=')
+            && b[p - 2].is_ascii_alphabetic())
 }
 
 /// End of a phone number at `p`: three or more dash-separated digit groups
