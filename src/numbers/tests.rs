@@ -241,3 +241,51 @@ fn korean_tenths_meet_english_decimals() {
 fn html_character_references_are_not_numbers() {
     assert!(extract_en("trip &#8212; there").is_empty());
 }
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    const KO: &str = "[0-9가-힣a-zA-Z ,.%$~:/()\\-억만천백십조원달러년월일시분첫두세한수약여이상]{0,80}";
+    const EN: &str = "[0-9a-zA-Z ,.%$~:/()'\\-]{0,80}|(about|one|twenty|million|May|Dec\\.|p\\.m\\.|[0-9]{1,5}| |,|-)*";
+
+    fn spans_are_valid(text: &str, q: &[Quantity]) -> bool {
+        q.iter().all(|q| q.span.start <= q.span.end && text.get(q.span.clone()).is_some())
+    }
+
+    proptest! {
+        #[test]
+        fn korean_extraction_never_panics_and_spans_slice(text in KO) {
+            let q = extract_ko(&text);
+            prop_assert!(spans_are_valid(&text, &q));
+            for x in &q {
+                prop_assert!(x.value.is_finite());
+                let _ = x.key();
+            }
+        }
+
+        #[test]
+        fn english_extraction_never_panics_and_spans_slice(text in EN) {
+            let q = extract_en(&text);
+            prop_assert!(spans_are_valid(&text, &q));
+            for x in &q {
+                prop_assert!(x.value.is_finite());
+                let _ = x.key();
+            }
+        }
+
+        #[test]
+        fn reconciliation_is_a_partition_of_agreeing_pairs(ko in KO, en in EN) {
+            let (k, e) = (extract_ko(&ko), extract_en(&en));
+            let r = reconcile(&k, &e);
+            prop_assert_eq!(r.matched.len() + r.ko_only.len(), k.len());
+            prop_assert_eq!(r.matched.len() + r.en_only.len(), e.len());
+            let mut seen = std::collections::HashSet::new();
+            for &(i, j) in &r.matched {
+                prop_assert!(seen.insert(j));
+                prop_assert!(agree(&k[i], &e[j]));
+                prop_assert_eq!(agree(&k[i], &e[j]), agree(&e[j], &k[i]));
+            }
+        }
+    }
+}
