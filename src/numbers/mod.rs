@@ -43,11 +43,24 @@
 //! * **Vague amounts** (`수천`, `thousands`, `hundreds of millions`, `수십억`) are
 //!   [`Kind::Several`] whose value is the order of magnitude. `dozens` is not
 //!   twelve; it is several tens, like `수십`.
+//! * **Hedges** bound the value one way or both ([`Bound`]): `14` meets
+//!   `about 15` but not `more than 15`.
+//! * **Precision**: two values are equal when they agree at the coarser
+//!   precision (`1조2345억` = `1.23 trillion`), but a coarse scale never
+//!   stretches equality beyond 5% (`14억` ≠ `1 billion`).
 //! * **Optional quantities** (see [`Quantity::optional`]) are those a faithful
-//!   translation may drop: the number one with a counter (`1년 전` is "a year
-//!   ago"), and a currency conversion in parentheses (`1조원(약 8억 달러)`).
-//! * Hanja units after digits (`3億`, `5萬`) are read; standalone Hanja numerals,
-//!   full-width digits and Roman numerals are not.
+//!   translation may drop: the number one (`1년 전` is "a year ago", `첫` and
+//!   `first` come and go), a small native number before an ordinary noun
+//!   (`두 사건` is often "the incidents"), English weekdays and `both`, a
+//!   year-and-month stamp (`2005.10`), and a conversion in parentheses
+//!   (`1조원(약 8억 달러)`, `15 meters (49 feet)`).
+//! * **Multipliers written as words** count: `five decades` is 50 (years),
+//!   `three dozen` 36, `doubled` 2 (like `두 배`), `World War II` the
+//!   ordinal 2, `0715` and `1215 GMT` clock times.
+//! * Hanja units after digits (`3億`, `5萬`) are read; standalone Hanja
+//!   numerals, full-width digits and single-letter Roman numerals are not.
+//!   Units of measure are not converted (`975 m²` does not meet
+//!   `10,500-square-foot`).
 
 mod en;
 mod ko;
