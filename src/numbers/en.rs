@@ -774,6 +774,17 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         if e == i + 1 && b[i] == b'W' && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
             return e;
         }
+        // `Q3`: a quarter, like `3분기`.
+        let standalone = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && !b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if e == i + 1 && b[i] == b'Q' && standalone && (b'1'..=b'4').contains(&b[e]) {
+            items.push(Item::new(Quantity::new(
+                i..e + 1,
+                f64::from(b[e] - b'0'),
+                Kind::Ordinal,
+            )));
+            return e + 1;
+        }
         return ident_end(b, i);
     }
     if matches!(b.get(e), Some(b'-' | b'_' | b'/' | b'=')) && digit(b, e + 1) {

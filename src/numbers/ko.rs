@@ -430,6 +430,13 @@ fn currency_word(text: &str, p: usize) -> Option<(Option<Currency>, usize, f64)>
     None
 }
 
+/// Words after a number that make it an ordinal: `21세기` (century), `5세대`
+/// (generation), `6번째`, `5차전` (game 5), `7주년` (anniversary), `3분기`
+/// (third quarter), `1위` (rank), `1등`.
+const ORDINAL_MARKERS: &[&str] = &[
+    "세기", "세대", "번째", "째", "차전", "주년", "분기", "위", "등",
+];
+
 /// Korean day words after `N일` that make it a duration, not a date.
 const DAY_DURATION: &[&str] = &[
     "간", " 간", "동안", " 동안", "만에", " 만에", "만", "짜리", "치", " 후", "후", "씩", " 이상",
@@ -452,6 +459,18 @@ fn day_after(b: &[u8], p: usize) -> Option<(u8, usize)> {
         return None;
     }
     Some((d as u8, e))
+}
+
+/// The first day of a day range (`1~10일`) at `p`, as the day and its end;
+/// the second day is read on its own.
+fn range_day(b: &[u8], p: usize) -> Option<(u8, usize)> {
+    let (d, nd) = digits(b, p);
+    if !(1..=2).contains(&nd) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (_, n) = at_any(b, p + nd, &["~", "∼", "～", "〜", "-", "–"])?;
+    let q = p + nd + n;
+    day_after(b, q).map(|_| (d as u8, p + nd))
 }
 
 fn month_after(b: &[u8], p: usize) -> Option<(u8, usize)> {
@@ -623,7 +642,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             if let Some((m, e)) = month_after(b, after_space(b, end)) {
                 month = Some(m);
                 end = e;
-                if let Some((d, e)) = day_after(b, after_space(b, end)) {
+                if let Some((d, e)) =
+                    day_after(b, after_space(b, end)).or_else(|| range_day(b, after_space(b, end)))
+                {
                     day = Some(d);
                     end = e;
                 }
@@ -660,7 +681,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     {
         end = e;
         let mut day = None;
-        if let Some((d, e)) = day_after(b, after_space(b, end)) {
+        if let Some((d, e)) =
+            day_after(b, after_space(b, end)).or_else(|| range_day(b, after_space(b, end)))
+        {
             day = Some(d);
             end = e;
         }
@@ -728,21 +751,9 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         } else {
             end = p + 6;
         }
-    } else if at_any(
-        b,
-        p,
-        &["세기", "세대", "번째", "째", "차전", "주년", "위", "등"],
-    )
-    .is_some()
-    {
-        let (k, n) = at_any(
-            b,
-            p,
-            &["세기", "세대", "번째", "째", "차전", "주년", "위", "등"],
-        )
-        .unwrap_or((0, 0));
-        let word_continues = match k {
-            6 => at_any(
+    } else if let Some((k, n)) = at_any(b, p, ORDINAL_MARKERS) {
+        let word_continues = match ORDINAL_MARKERS[k] {
+            "위" => at_any(
                 b,
                 p + n,
                 &[
@@ -750,7 +761,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
                 ],
             )
             .is_some(),
-            7 => hangul_at(text, p + n) && !word_ends(text, p + n),
+            "등" => hangul_at(text, p + n) && !word_ends(text, p + n),
             _ => false,
         };
         end = p + n;
@@ -905,6 +916,21 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     }
     if at(b, i, "수") || at(b, i, "몇") {
         return several(text, i, items);
+    }
+    if let Some((k, n)) = at_any(b, i, &["상반기", "하반기"]) {
+        // The first and second half of a year.
+        let mut q = Quantity::new(i..i + n, (k + 1) as f64, Kind::Ordinal);
+        q.optional = k == 0;
+        items.push(Item::new(q));
+        return Some(i + n);
+    }
+    if let Some((_, n)) = at_any(b, i, &["양국", "양측", "양사", "양당", "양팀", "양대"])
+    {
+        // 兩 "both": English often says "the two".
+        let mut q = Quantity::new(i..i + n, 2.0, Kind::Number);
+        q.optional = true;
+        items.push(Item::new(q));
+        return Some(i + n);
     }
     if let Some((k, n)) = at_any(b, i, &DAY_COUNTS) {
         let value = DAY_COUNT_VALUES[k];

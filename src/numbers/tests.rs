@@ -246,11 +246,13 @@ mod properties {
     use super::super::*;
     use proptest::prelude::*;
 
-    const KO: &str = "[0-9가-힣a-zA-Z ,.%$~:/()\\-억만천백십조원달러년월일시분첫두세한수약여이상]{0,80}";
+    const KO: &str =
+        "[0-9가-힣a-zA-Z ,.%$~:/()\\-억만천백십조원달러년월일시분첫두세한수약여이상]{0,80}";
     const EN: &str = "[0-9a-zA-Z ,.%$~:/()'\\-]{0,80}|(about|one|twenty|million|May|Dec\\.|p\\.m\\.|[0-9]{1,5}| |,|-)*";
 
     fn spans_are_valid(text: &str, q: &[Quantity]) -> bool {
-        q.iter().all(|q| q.span.start <= q.span.end && text.get(q.span.clone()).is_some())
+        q.iter()
+            .all(|q| q.span.start <= q.span.end && text.get(q.span.clone()).is_some())
     }
 
     proptest! {
@@ -288,4 +290,13 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn quarters_halves_and_day_ranges() {
+    same("3분기", "the third quarter");
+    same("3분기", "Q3");
+    same("하반기", "the second half");
+    same("11월 1~10일", "Nov. 1-10");
+    same("2025년 11월 1~10일", "Nov. 1 to 10");
 }
