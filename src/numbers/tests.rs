@@ -300,3 +300,14 @@ fn quarters_halves_and_day_ranges() {
     same("11월 1~10일", "Nov. 1-10");
     same("2025년 11월 1~10일", "Nov. 1 to 10");
 }
+
+#[test]
+fn currencies_match_by_sign_or_word() {
+    same("500엔", "500 yen");
+    same("100엔", "¥100");
+    same("5유로", "€5");
+    same("1,000원", "₩1,000");
+    same("10위안", "10 yuan");
+    same("20달러", "20 dollars");
+    differ("500엔", "500 yuan");
+}
