@@ -944,17 +944,17 @@ fn to_roman(mut n: i32) -> String {
 
 /// `thousands`, `hundreds of millions`, `dozens of billions`, `several
 /// hundred`, `a few thousand`: an order of magnitude.
+fn after_article(b: &[u8], i: usize) -> bool {
+    let [(s, e), _] = prev_words(b, i);
+    word_is(b, s, e, &["a"])
+}
+
 fn several(b: &[u8], i: usize, e: usize, w: &[u8], items: &mut Vec<Item>) -> Option<usize> {
     let (mut value, mut end) = if let Some(&(_, v)) =
         SEVERAL.iter().find(|(s, _)| s.as_bytes() == w)
     {
         (v, e)
-    } else if w == b"several"
-        || (w == b"few" && prev_words(b, i)[0] != (0, 0) && {
-            let [(s, pe), _] = prev_words(b, i);
-            word_is(b, s, pe, &["a"])
-        })
-    {
+    } else if w == b"several" || (w == b"few" && after_article(b, i)) {
         let s = e + 1;
         if b.get(e) != Some(&b' ') {
             return None;

@@ -8,8 +8,9 @@
 //! because most of their syllables are also ordinary words (한국, 세계, 천명).
 
 use super::text::{
-    alpha, at, at_any, currency_before, digit, digit_pattern, digits, finish, glued_to_identifier,
-    hangul_at, hangul_before, ident_end, numeral, phone_end, utf8_len, version_like, Item, Numeral,
+    alpha, at, at_any, at_ci, currency_before, digit, digit_pattern, digits, finish,
+    glued_to_identifier, hangul_at, hangul_before, ident_end, numeral, phone_end, utf8_len,
+    version_like, Item, Numeral,
 };
 use super::{Bound, Currency, Kind, Quantity};
 
@@ -35,10 +36,7 @@ pub(super) fn extract(text: &str) -> Vec<Quantity> {
 /// Skip a Latin word with whatever digits are glued to it (`G20`, `S25`), or a
 /// URL up to the next space.
 fn latin(b: &[u8], i: usize) -> usize {
-    if super::text::at_ci(b, i, "http://")
-        || super::text::at_ci(b, i, "https://")
-        || super::text::at_ci(b, i, "www.")
-    {
+    if at_ci(b, i, "http://") || at_ci(b, i, "https://") || at_ci(b, i, "www.") {
         let mut k = i;
         while b.get(k).is_some_and(|c| !c.is_ascii_whitespace()) {
             k += 1;
@@ -52,7 +50,7 @@ fn latin(b: &[u8], i: usize) -> usize {
 /// rather than the rest of a longer word.
 const PARTICLES: &[&str] = &[
     "이", "가", "은", "는", "을", "를", "의", "도", "와", "과", "로", "으", "에", "만", "씩", "뿐",
-    "까", "부", "째", "쯤", "밖", "보", "처", "나", "라", "여", "인", "입", "였", "이", "께",
+    "까", "부", "째", "쯤", "밖", "보", "처", "나", "라", "여", "인", "입", "였", "께",
 ];
 
 /// True when a number word ending at `p` stands alone: the next character is
@@ -711,7 +709,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         end = p + 3;
         const TIME_NEXT: &[&str] = &[
             "에", "부", "까", "께", "경", "쯤", "반", "를", "을", "이", "가", "와", "과", "의",
-            "로", "는", "은", "도", "입", "였", "전", "후", "정", "무", "이", "였",
+            "로", "는", "은", "도", "입", "였", "전", "후", "정", "무",
         ];
         if !hangul_at(text, end) || at_any(b, end, TIME_NEXT).is_some() || at(b, end, " ") {
             let mut hour = value as u8;
