@@ -876,7 +876,14 @@ const WEEKDAYS: [&str; 7] = [
 
 fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     let b = text.as_bytes();
-    if let Some((k, n)) = at_any(b, i, &WEEKDAYS) {
+    // Weekdays are found inside words too (`지난주월요일`); everything else
+    // starts a word. Checking `요일` first keeps mid-word syllables cheap.
+    let weekday = if at(b, i + 3, "요일") {
+        at_any(b, i, &WEEKDAYS)
+    } else {
+        None
+    };
+    if let Some((k, n)) = weekday {
         items.push(Item::new(Quantity::new(
             i..i + n,
             (k + 1) as f64,
