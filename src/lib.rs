@@ -6,5 +6,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod lang;
+pub mod numbers;
 pub mod segment;
 pub mod span;
