@@ -25,6 +25,7 @@ pub mod input;
 pub mod jsonl;
 pub mod lexicon;
 pub mod markdown;
+pub mod numbers;
 
 pub mod omission;
 pub mod repetition;
@@ -154,17 +155,29 @@ pub struct Pair<'a> {
     pub ko_counts: text::Counts,
     /// English character counts.
     pub en_counts: text::Counts,
+    /// Quantities of the Korean.
+    pub ko_nums: Vec<crate::numbers::Quantity>,
+    /// Quantities of the English.
+    pub en_nums: Vec<crate::numbers::Quantity>,
+    /// How the quantities pair up.
+    pub numbers: crate::numbers::Reconciliation,
 }
 
 impl<'a> Pair<'a> {
     /// Prepare `ko` and `en` for the checks.
     pub fn new(ko: &'a str, en: &'a str) -> Self {
+        let ko_nums = crate::numbers::extract_ko(ko);
+        let en_nums = crate::numbers::extract_en(en);
+        let numbers = crate::numbers::reconcile(&ko_nums, &en_nums);
         Pair {
             ko,
             en,
             en_words: text::words(en),
             ko_counts: text::counts(ko),
             en_counts: text::counts(en),
+            ko_nums,
+            en_nums,
+            numbers,
         }
     }
 }
@@ -178,6 +191,7 @@ pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
         return out;
     }
     omission::check(pair, &mut out);
+    numbers::check(pair, &mut out);
     repetition::check(pair, &mut out);
     entities::check(pair, &mut out);
     wrong_pair::check(pair, &mut out);

@@ -1,9 +1,9 @@
 //! Mismatched pairs: a translation that belongs to another sentence.
 //!
-//! Without a dictionary the checks rely on anchors, the tokens that survive
-//! translation unchanged: digit groups, Latin words, and sentence shape
-//! (quotation, question). A true translation shares most of its anchors; the
-//! English of another sentence shares almost none.
+//! Besides the lexicon ([`super::lexicon`]), anchors speak: the tokens that
+//! survive translation, quantities (reconciled by value) and Latin words,
+//! and the shape of the sentence (a quotation). A true translation shares
+//! most of its anchors; the English of another sentence shares almost none.
 
 use super::entities::english_keys;
 use super::text::{fold_hash, words};
@@ -12,29 +12,18 @@ use crate::diagnostic::Code;
 use crate::span::Span;
 use std::collections::HashSet;
 
-/// Weight per unmatched anchor when none of the anchors agree.
+/// Weight per anchor (up to three) when none of the Korean anchors agree.
 const DISAGREE_WEIGHT: f64 = 1.0;
-/// Weight (negative: evidence for the pair) per anchor that agrees.
+/// Weight (negative: evidence for the pair) per anchor that agrees, up to three.
 const AGREE_WEIGHT: f64 = -0.75;
 /// Weight of quotation on one side only.
 const QUOTE_WEIGHT: f64 = 1.0;
 
-/// Anchors of a text: digit groups with separators removed (`35,000` →
-/// `35000`) and Latin words, as case-folded hashes.
-///
-/// Korean day and month numbers (`22일`, `7월`) are left out: English news
-/// writes them as weekdays and month names.
-fn anchors(text: &str) -> HashSet<u64> {
+/// Latin words (two letters or more) of a text, as case-folded hashes.
+fn latin_words(text: &str) -> HashSet<u64> {
     let mut out = HashSet::new();
     for t in words(text) {
         let w = &text[t.span.range()];
-        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-        let calendar = w
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .starts_with(['일', '월']);
-        if !digits.is_empty() && !calendar {
-            out.insert(fold_hash(&digits));
-        }
         for latin in w.split(|c: char| !c.is_ascii_alphabetic()) {
             if latin.len() >= 2 {
                 out.insert(fold_hash(latin));
@@ -44,26 +33,6 @@ fn anchors(text: &str) -> HashSet<u64> {
     out
 }
 
-/// Join digit groups split by thousands separators (`35,000`) so both
-/// sides tokenise a figure the same way.
-fn join_groups(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(',') {
-        return text.into();
-    }
-    let b = text.as_bytes();
-    let mut s = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let between_digits = c == ','
-            && i > 0
-            && b[i - 1].is_ascii_digit()
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if !between_digits {
-            s.push(c);
-        }
-    }
-    s.into()
-}
-
 fn has_quote(text: &str) -> bool {
     text.chars()
         .any(|c| matches!(c, '"' | '“' | '”' | '‘' | '’' | '「' | '」'))
@@ -71,22 +40,23 @@ fn has_quote(text: &str) -> bool {
 
 /// Report anchor disagreement in `pair`.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
-    let ko = anchors(&join_groups(pair.ko));
-    if !ko.is_empty() {
-        let en_text = join_groups(pair.en);
-        let en_words = words(&en_text);
-        let mut en = english_keys(&en_text, &en_words);
-        en.extend(anchors(&en_text));
-        let agree = ko.iter().filter(|h| en.contains(h)).count();
+    let latin = if pair.ko.bytes().any(|b| b.is_ascii_alphabetic()) {
+        latin_words(pair.ko)
+    } else {
+        HashSet::new()
+    };
+    let numbers = pair.ko_nums.iter().filter(|q| !q.optional).count();
+    let total = latin.len() + numbers;
+    if total > 0 {
+        let en = english_keys(pair.en, &pair.en_words);
+        let agree = latin.iter().filter(|h| en.contains(h)).count() + pair.numbers.matched.len();
         if agree == 0 {
-            let n = ko.len().min(3) as f64;
             out.push(
                 Signal::new(
                     Code::WrongPair,
-                    DISAGREE_WEIGHT * n,
+                    DISAGREE_WEIGHT * total.min(3) as f64,
                     format!(
-                        "none of the {} figures and Latin names of the Korean appear in the English",
-                        ko.len()
+                        "none of the {total} figures and Latin names of the Korean appear in the English"
                     ),
                 )
                 .ko(Span::new(0, pair.ko.len()))
@@ -100,8 +70,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             ));
         }
     }
-    let (qk, qe) = (has_quote(pair.ko), has_quote(pair.en));
-    if qk != qe {
+    if has_quote(pair.ko) != has_quote(pair.en) {
         out.push(Signal::new(
             Code::WrongPair,
             QUOTE_WEIGHT,

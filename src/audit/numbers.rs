@@ -1,0 +1,158 @@
+//! Numbers, amounts, percentages, dates and times reconciled across the two
+//! sides with [`crate::numbers`]: a Korean quantity with no equal English
+//! counterpart is the strongest sign of a changed figure, and it is what
+//! length cannot see.
+
+use super::{Pair, Signal};
+use crate::diagnostic::Code;
+use crate::numbers::{Kind, Quantity};
+use crate::span::Span;
+
+/// Weight of a Korean quantity missing while the English has an unmatched
+/// one of the same kind: a figure changed in translation.
+const CHANGED_WEIGHT: f64 = 4.5;
+/// Weight of a Korean quantity missing with nothing in its place (it may be
+/// a looser rendering, or part of a dropped clause).
+const DROPPED_WEIGHT: f64 = 2.5;
+/// Weight of an English quantity with no Korean counterpart: translations
+/// add conversions and context, so this is weak.
+const EXTRA_WEIGHT: f64 = 1.0;
+/// Weight (negative: for the pair) of each quantity that agrees, up to three.
+const AGREE_WEIGHT: f64 = -0.5;
+/// Each further missing quantity counts this share of the one before: they
+/// tend to go together (a shifted date changes day and month).
+const DECAY: f64 = 0.6;
+
+/// Number, amount, year, percentage: the classes a translator moves values between.
+fn class(k: Kind) -> u8 {
+    match k {
+        Kind::Number | Kind::Money(_) | Kind::Year => 0,
+        Kind::Percent | Kind::PercentPoint => 1,
+        Kind::Date { .. } | Kind::Weekday(_) => 2,
+        Kind::Time { .. } => 3,
+        Kind::Ordinal => 4,
+        Kind::Decade => 5,
+        Kind::Several => 6,
+    }
+}
+
+fn text_of<'a>(text: &'a str, q: &Quantity) -> &'a str {
+    text.get(q.span.clone()).unwrap_or_default()
+}
+
+/// Report quantities of `pair` that do not reconcile.
+pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    let (ko, en, r) = (&pair.ko_nums, &pair.en_nums, &pair.numbers);
+    if ko.is_empty() && en.is_empty() {
+        return;
+    }
+    let missing = r.ko_missing(ko);
+    let mut extra = r.en_extra(en);
+    let mut scale = 1.0;
+    for &k in &missing {
+        let Some(q) = ko.get(k) else { continue };
+        let counterpart = extra
+            .iter()
+            .position(|&e| en.get(e).is_some_and(|x| class(x.kind) == class(q.kind)));
+        let ko_text = text_of(pair.ko, q);
+        let signal = match counterpart {
+            Some(i) => {
+                let e = extra.remove(i);
+                let x = &en[e];
+                Signal::new(
+                    Code::NumberMismatch,
+                    CHANGED_WEIGHT * scale,
+                    format!(
+                        "`{ko_text}` of the Korean became `{}` in the English",
+                        text_of(pair.en, x)
+                    ),
+                )
+                .en(Span::from(x.span.clone()))
+            }
+            None => Signal::new(
+                Code::NumberMismatch,
+                DROPPED_WEIGHT * scale,
+                format!("`{ko_text}` of the Korean has no counterpart in the English"),
+            ),
+        };
+        out.push(signal.ko(Span::from(q.span.clone())));
+        scale *= DECAY;
+    }
+    for &e in extra.iter().take(2) {
+        let Some(x) = en.get(e) else { continue };
+        out.push(
+            Signal::new(
+                Code::NumberMismatch,
+                EXTRA_WEIGHT,
+                format!(
+                    "`{}` of the English has no counterpart in the Korean",
+                    text_of(pair.en, x)
+                ),
+            )
+            .en(Span::from(x.span.clone())),
+        );
+    }
+    if !r.matched.is_empty() {
+        out.push(Signal::new(
+            Code::NumberMismatch,
+            AGREE_WEIGHT * r.matched.len().min(3) as f64,
+            format!("{} quantities agree", r.matched.len()),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(ko: &str, en: &str) -> Vec<Signal> {
+        let mut v = Vec::new();
+        check(&Pair::new(ko, en), &mut v);
+        v
+    }
+
+    fn total(v: &[Signal]) -> f64 {
+        v.iter().map(|s| s.weight).sum()
+    }
+
+    #[test]
+    fn equal_quantities_across_units_agree() {
+        let v = run(
+            "수출은 19.8% 늘어 3만5000명을 고용했다.",
+            "Exports rose 19.8 percent, employing 35,000 people.",
+        );
+        assert!(total(&v) < 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn changed_figure_points_at_both_sides() {
+        let ko = "수출은 19.8% 늘었다.";
+        let en = "Exports rose 18.9 percent.";
+        let v = run(ko, en);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].weight, CHANGED_WEIGHT);
+        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("19.8%"));
+        assert_eq!(v[0].en.map(|s| &en[s.range()]), Some("18.9 percent"));
+    }
+
+    #[test]
+    fn changed_number_word_is_found() {
+        let v = run("그는 8년 동안 일했다.", "He worked for nine years.");
+        assert_eq!(v[0].weight, CHANGED_WEIGHT);
+    }
+
+    #[test]
+    fn dropped_figure_is_weaker_than_changed() {
+        let v = run(
+            "회사는 직원 300명을 새로 뽑았다.",
+            "The company hired new staff.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].weight, DROPPED_WEIGHT);
+    }
+
+    #[test]
+    fn no_numbers_no_signal() {
+        assert!(run("그는 집에 갔다.", "He went home.").is_empty());
+    }
+}
