@@ -86,6 +86,12 @@ fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '\'' | '-' | '’')))
             .map_or(w.len(), |(i, _)| i);
         let w = &w[..latin_end];
+        // A possessive or a closing apostrophe is not part of the name.
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+            .trim_end_matches(['\'', '’']);
         if !is_term(ko, t.span.start, w) {
             continue;
         }

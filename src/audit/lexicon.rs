@@ -130,8 +130,16 @@ fn eojeols(ko: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
+/// True when a lexicon word at the start of `ko` has a rendering among
+/// the `english` stems.
+pub fn renders(ko: &str, english: &HashSet<u64>) -> bool {
+    korean_hits(ko)
+        .first()
+        .is_some_and(|(s, alts)| s.start == 0 && alts.iter().any(|h| english.contains(h)))
+}
+
 /// Stemmed hashes of the English words.
-fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
+pub fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
     let mut set: HashSet<u64> = pair
         .en_words
         .iter()

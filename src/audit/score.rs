@@ -30,8 +30,10 @@ pub fn sigmoid(x: f64) -> f64 {
 /// Combine a pair's signals into its report.
 pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
     let score = sigmoid(PRIOR_LOG_ODDS - error_log_odds(&signals));
-    let flagged = score < opts.flag_below;
     signals.retain(|s| s.weight >= SHOW_WEIGHT);
+    // A flag must come with a reason: many weak signals lower the score
+    // but flag nothing until one of them is strong enough to show.
+    let flagged = score < opts.flag_below && !signals.is_empty();
     signals.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     let findings = signals
         .into_iter()
@@ -127,6 +129,16 @@ mod tests {
         let r = report(vec![s], &AuditOptions::default());
         assert!(r.flagged && r.score < 0.01);
         assert_eq!(r.findings[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn weak_signals_lower_the_score_but_do_not_flag() {
+        let signals: Vec<Signal> = [Code::Repetition, Code::WrongPair, Code::Truncated]
+            .into_iter()
+            .map(|c| Signal::new(c, 1.4, "weak"))
+            .collect();
+        let r = report(signals, &AuditOptions::default());
+        assert!(r.score < 0.5 && !r.flagged && r.findings.is_empty());
     }
 
     #[test]
