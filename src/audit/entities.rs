@@ -147,10 +147,22 @@ const TITLES: &[&str] = &[
     "St",
 ];
 
-/// Articles and `of` directly followed by punctuation or the end of text
-/// (quotes skipped): English never leaves them hanging unless a word was cut.
+/// English whose grammar shows a word was cut out: an article or `of`
+/// directly before punctuation, a title without a name, a reporting verb
+/// without a speaker, a quotation that starts mid-sentence.
 fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let en = pair.en;
+    if let Some(span) = broken_quote(en) {
+        out.push(
+            Signal::new(
+                Code::EntityDrop,
+                DANGLING_WEIGHT,
+                "the quotation starts mid-sentence: its first words seem cut out",
+            )
+            .en(span),
+        );
+        return;
+    }
     for t in &pair.en_words {
         let w = &en[t.span.range()];
         if TITLES.contains(&w) && en[t.span.end..].starts_with(". ") {
@@ -167,6 +179,17 @@ fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 return;
             }
             continue;
+        }
+        if matches!(w, "said" | "says" | "told" | "added") && no_subject(en, t.span) {
+            out.push(
+                Signal::new(
+                    Code::EntityDrop,
+                    DANGLING_WEIGHT,
+                    format!("`{w}` has no subject: the speaker's name seems cut out"),
+                )
+                .en(t.span),
+            );
+            return;
         }
         if !matches!(w, "the" | "a" | "an" | "of") {
             continue;
@@ -197,6 +220,43 @@ fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             return;
         }
     }
+}
+
+/// A reporting verb between a closing quote and punctuation (`…," said.`):
+/// English always names the speaker there.
+fn no_subject(en: &str, verb: Span) -> bool {
+    let before = en[..verb.start].trim_end().chars().next_back();
+    let after = en[verb.end..].trim_start().chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '”' | '\'' | '’'))
+        && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'))
+}
+
+/// An opening quotation mark directly followed by punctuation (`", sir!"`)
+/// or by a space and a lowercase word (`" not drinking enough"`): the first
+/// words of the quotation were cut.
+fn broken_quote(en: &str) -> Option<Span> {
+    let mut prev = ' ';
+    for (i, c) in en.char_indices() {
+        // A straight quote opens only at the start of a word.
+        let opening = c == '“' || (c == '"' && (prev.is_whitespace() || "([{".contains(prev)));
+        prev = c;
+        if !opening {
+            continue;
+        }
+        let rest = &en[i + c.len_utf8()..];
+        let trimmed = rest.trim_start();
+        let spaced = trimmed.len() < rest.len();
+        let next = trimmed.chars().next();
+        let broken = match next {
+            Some(n) if matches!(n, ',' | '.' | ';' | ':' | '!' | '?') => true,
+            Some(n) => spaced && n.is_lowercase(),
+            None => false,
+        };
+        if broken {
+            return Some(Span::new(i, i + c.len_utf8()));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -264,6 +324,26 @@ mod tests {
     fn title_without_name_is_reported() {
         assert_eq!(run("김 박사는 일했다.", "Dr. worked hard.").len(), 1);
         assert!(run("김 박사는 일했다.", "Dr. Kim worked hard.").is_empty());
+    }
+
+    #[test]
+    fn reporting_verb_without_speaker_is_reported() {
+        assert_eq!(run("그는 말했다.", "\"We are ready,\" said.").len(), 1);
+        assert_eq!(
+            run("그는 말했다.", "\"Ready,\" said, a spokesman.").len(),
+            1
+        );
+        assert!(run("그는 말했다.", "But Kim, noting it, said, \"Ready.\"").is_empty());
+        assert!(run("그는 말했다.", "\"Ready,\" said Kim.").is_empty());
+        assert!(run("그는 말했다.", "She said, \"Ready.\"").is_empty());
+    }
+
+    #[test]
+    fn quotation_cut_at_its_start_is_reported() {
+        assert_eq!(run("그는 말했다.", "\", sir!\" he said.").len(), 1);
+        assert_eq!(run("그는 말했다.", "He said, \" not now.\"").len(), 1);
+        assert!(run("그는 말했다.", "\"Not now,\" he said, \"maybe later.\"").is_empty());
+        assert!(run("그는 말했다.", "I can buy it!\" she said.").is_empty());
     }
 
     #[test]

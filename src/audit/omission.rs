@@ -119,6 +119,16 @@ const NON_FINAL: &[&str] = &[
     "very",
 ];
 
+/// Words that end an English sentence only in ellipsis or with a stranded
+/// preposition (`as he can.`, `the man she spoke with.`): rare enough at the
+/// end to count, not enough to condemn alone.
+const RARELY_FINAL: &[&str] = &[
+    "to", "has", "have", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+    "who", "which", "for", "with", "from", "by", "at", "about", "some", "any", "also",
+];
+/// Weight of English that ends on one of [`RARELY_FINAL`].
+const RARELY_FINAL_WEIGHT: f64 = 1.5;
+
 fn is_terminal(c: char) -> bool {
     matches!(
         c,
@@ -152,6 +162,17 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let w = &pair.en[word.span.range()];
     // Questions strand prepositions (`who did he go with?`).
     let closes = !after.contains('?') && after.chars().all(|c| is_terminal(c) || c.is_whitespace());
+    if closes && RARELY_FINAL.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        out.push(
+            Signal::new(
+                Code::Truncated,
+                RARELY_FINAL_WEIGHT,
+                format!("the English ends on `{w}`, which rarely ends a sentence"),
+            )
+            .en(tail),
+        );
+        return;
+    }
     if closes && NON_FINAL.iter().any(|f| f.eq_ignore_ascii_case(w)) {
         out.push(
             Signal::new(
@@ -228,7 +249,7 @@ mod tests {
         assert_eq!(ending("He went home,")[0].weight, OPEN_END_WEIGHT);
         assert_eq!(ending("He went to their.")[0].weight, FUNCTION_END_WEIGHT);
         assert_eq!(ending("He went home and")[0].weight, FUNCTION_END_WEIGHT);
-        assert!(ending("He did what he can.").is_empty());
+        assert_eq!(ending("He did what he can.")[0].weight, RARELY_FINAL_WEIGHT);
         assert_eq!(ending("He went home")[0].weight, NO_STOP_WEIGHT);
     }
 
