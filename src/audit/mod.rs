@@ -17,6 +17,7 @@
 //! assert_eq!(bad.findings[0].code.category(), "untranslated");
 //! ```
 
+pub mod article;
 pub mod batch;
 pub mod ci;
 pub mod entities;
