@@ -6,5 +6,6 @@ pub mod document;
 pub mod error;
 pub mod lang;
 pub mod lint;
+pub mod report;
 pub mod segment;
 pub mod span;

@@ -2,4 +2,5 @@
 
 mod foundation;
 mod fuzz;
+mod lint;
 mod util;

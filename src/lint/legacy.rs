@@ -176,21 +176,31 @@ impl Run {
             s.text.chars().count() >= 2
                 && s.text.chars().all(|c| ('\u{80}'..='\u{24F}').contains(&c))
         });
-        let syllables = cp949
-            .iter()
-            .flat_map(|s| s.text.chars())
-            .filter(|&c| is_hangul(c))
-            .count();
-        let (stretches, kind) = if c > u || (c == u && c > 0 && jumble && syllables >= 2) {
+        // Only common syllables count: cp949's extension syllables are rare in
+        // real text but frequent in byte noise (`ÃƒÂ©`, UTF-8 encoded twice).
+        let hangul = || {
+            cp949
+                .iter()
+                .flat_map(|s| s.text.chars())
+                .filter(|&c| is_hangul(c))
+        };
+        let common = hangul().all(|c| cp949_bytes(c).is_some_and(|[a, b]| a >= 0xA1 && b >= 0xA1));
+        let korean = common && hangul().count() >= 2;
+        let (stretches, kind) = if c > u || (c == u && c > 0 && jumble && korean) {
             (cp949, Kind::Cp949AsLatin1)
         } else {
             (utf8.0, Kind::Utf8AsLatin1)
         };
         for s in stretches {
+            let text = if kind == Kind::Utf8AsLatin1 {
+                undo_layers(s.text)
+            } else {
+                s.text
+            };
             out.push(Piece {
                 span: self.span(s.start, s.end),
                 kind,
-                fix: Some(s.text),
+                fix: Some(text),
                 safe: true,
             });
         }
@@ -217,6 +227,21 @@ struct Stretch {
 
 fn covered(s: &[Stretch]) -> usize {
     s.iter().map(|s| s.end - s.start).sum()
+}
+
+/// Decode again while the whole text is itself UTF-8 read as cp1252: text
+/// encoded twice (`ÃƒÂ©` → `Ã©` → `é`) is repaired in one step.
+fn undo_layers(mut text: String) -> String {
+    for _ in 0..3 {
+        let Some(bytes) = text.chars().map(legacy_byte).collect::<Option<Vec<u8>>>() else {
+            break;
+        };
+        match utf8_stretches(&bytes).0.as_slice() {
+            [one] if one.start == 0 && one.end == bytes.len() => text = one.text.clone(),
+            _ => break,
+        }
+    }
+    text
 }
 
 /// Valid, plausible UTF-8 stretches of `bytes`, and the indices of `E2 80`
@@ -613,6 +638,12 @@ mod tests {
         assert_eq!(fixes("donâ€™t"), [("â€™".into(), "’".into())]);
         assert_eq!(fixes("cafÃ© au lait"), [("Ã©".into(), "é".into())]);
         assert_eq!(fixes("ì„¸ê³„ ê²½ì œ")[0], ("ì„¸ê³„".into(), "세계".into()));
+    }
+
+    #[test]
+    fn text_encoded_twice_is_repaired_in_one_step() {
+        let both = ("ÃƒÂ©".to_owned(), "é".to_owned());
+        assert_eq!(fixes("Double: ÃƒÂ©t ÃƒÂ©"), [both.clone(), both]);
     }
 
     #[test]

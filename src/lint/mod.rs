@@ -38,6 +38,7 @@ mod double_escaped;
 pub mod entity;
 mod entity_table;
 mod escaped_literal;
+pub mod file;
 mod html_entity;
 mod html_tag;
 mod invisible_char;
