@@ -2,7 +2,7 @@
 //! stay silent), golden renderings of every fixture in every format
 //! (`BLESS=1` rewrites them), repairs, exit codes and bad input.
 
-use crate::util::{bitext, code, repo_path, root, run, run_stdin, stderr, stdout, write};
+use crate::util::{bitext, code, repo_path, run, run_stdin, stderr, stdout, write};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -22,6 +22,11 @@ const CATEGORIES: &[&str] = &[
     "html_tag",
     "escaped_literal",
 ];
+
+/// The repository root: fixtures and goldens live under it.
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn fixture_dir() -> PathBuf {
     root().join("tests/fixtures/lint")

@@ -144,14 +144,16 @@ fn escape(text: &str, at: usize) -> Option<Escape> {
 fn in_path(text: &str, pos: usize) -> bool {
     let lo = crate::span::floor_char_boundary(text, pos.saturating_sub(256));
     let start = text[lo..pos]
-        .rfind(|c: char| c.is_whitespace() || c == '"' || c == '(')
-        .map_or(lo, |i| lo + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '"' || c == '(')
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let token = &text[start..];
-    let token = &token[..token
+    let len = token
         .find(char::is_whitespace)
         .unwrap_or(token.len())
-        .min(512)];
-    let token = &token[..crate::span::floor_char_boundary(token, token.len())];
+        .min(512);
+    let token = &token[..crate::span::floor_char_boundary(token, len)];
     let b = token.as_bytes();
     (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
         || token.starts_with("\\\\") && pos > start

@@ -309,6 +309,7 @@ pub fn show(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::LineIndex;
 
     fn codes(text: &str) -> Vec<&'static str> {
         lint_text("t", text, &LintOptions::default())
@@ -385,6 +386,128 @@ mod tests {
             safe: true,
         };
         assert_eq!(splice("abcde", &mut [&b, &a]), "xde");
+    }
+
+    /// Text made of the pieces rules react to, in any order.
+    pub(crate) fn debris() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "&",
+            "amp;",
+            "#x27;",
+            "#39",
+            "quot;",
+            "nbsp",
+            "<",
+            ">",
+            "/",
+            "br",
+            "p ",
+            "a href=\"x\"",
+            "!--",
+            "-->",
+            "\\",
+            "n",
+            "u201c",
+            "ud83d",
+            "x",
+            "é",
+            "Ã",
+            "©",
+            "â",
+            "€",
+            "™",
+            "\u{9D}",
+            "\u{85}",
+            "¡",
+            "°",
+            "è",
+            "¼",
+            "\u{AD}",
+            "\u{FFFD}",
+            "쒓",
+            "寃",
+            "챕",
+            "\u{200B}",
+            "\u{200D}",
+            "👨",
+            "\u{1}",
+            "\r",
+            "\n",
+            "\t",
+            " ",
+            "a",
+            "Korea",
+            "한국",
+            "北",
+            "\u{202E}",
+            "\u{FEFF}",
+            "'",
+            "\"",
+            ";",
+            "=",
+            ":",
+            "C",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn any_input_gives_sorted_spans_on_char_boundaries(text in debris()) {
+            let diags = lint_text("t", &text, &LintOptions::default());
+            let mut last = (0, 0);
+            for d in &diags {
+                let s = d.location.span;
+                proptest::prop_assert!(s.start < s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                proptest::prop_assert!((s.start, s.end) >= last);
+                last = (s.start, s.end);
+                let (line, col) = LineIndex::new(&text).line_col(&text, s.start);
+                proptest::prop_assert_eq!((d.location.line, d.location.column), (line, col));
+            }
+        }
+
+        #[test]
+        fn every_writer_renders_any_findings(text in debris()) {
+            use crate::report::{write, Format, Sources};
+            let diags = lint_text("t.txt", &text, &LintOptions::default());
+            let mut sources = Sources::new();
+            sources.add("t.txt", text.clone());
+            for format in [Format::Human, Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Junit] {
+                let mut out = Vec::new();
+                write(format, &diags, &sources, &mut out).unwrap();
+                proptest::prop_assert!(std::str::from_utf8(&out).is_ok());
+                if format == Format::Sarif || format == Format::Json {
+                    proptest::prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+                }
+            }
+        }
+
+        #[test]
+        fn json_lines_stay_valid_json_when_repaired(title in debris(), body in debris()) {
+            let line = serde_json::json!({"id": 1, "title": title, "body": body, "tags": ["&amp;"]}).to_string();
+            let text = format!("{line}\n");
+            let diags = jsonl::lint("r.jsonl", &text, &LintOptions::default()).unwrap();
+            for d in &diags {
+                proptest::prop_assert!(d.location.span.end <= line.len() && line.is_char_boundary(d.location.span.start));
+            }
+            let (fixed, _) = jsonl::fix("r.jsonl", &text, &LintOptions::default()).unwrap();
+            let v: serde_json::Value = serde_json::from_str(fixed.trim_end()).unwrap();
+            proptest::prop_assert_eq!(&v["id"], &serde_json::json!(1));
+            proptest::prop_assert_eq!(&v["tags"], &serde_json::json!(["&amp;"]));
+            let (again, _) = fix_text(v["body"].as_str().unwrap(), &LintOptions::default());
+            proptest::prop_assert_eq!(again.as_str(), v["body"].as_str().unwrap());
+        }
+
+        #[test]
+        fn repaired_text_has_no_safe_fix_left(text in debris()) {
+            let (fixed, _) = fix_text(&text, &LintOptions::default());
+            let (again, n) = fix_text(&fixed, &LintOptions::default());
+            proptest::prop_assert_eq!(n, 0, "{:?} -> {:?} -> {:?}", text, fixed, again);
+        }
     }
 
     #[test]
