@@ -51,10 +51,13 @@ impl Rule for ControlChar {
             }
             done = end;
             let span = Span::new(pos, end);
-            let names: Vec<String> = chars
-                .iter()
-                .map(|c| format!("U+{:04X}", *c as u32))
-                .collect();
+            let mut names: Vec<String> = Vec::new();
+            for c in &chars {
+                let n = format!("U+{:04X}", *c as u32);
+                if !names.contains(&n) && names.len() < 8 {
+                    names.push(n);
+                }
+            }
             let what = if chars.len() == 1 {
                 format!("control character {}", names[0])
             } else {

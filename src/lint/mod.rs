@@ -291,9 +291,19 @@ pub fn show_char(c: char) -> String {
     }
 }
 
-/// A string for messages: visible characters as they are, the rest as
-/// `<U+XXXX>`.
+/// Text for quoting in a message: visible characters as they are, the rest
+/// as `<U+XXXX>`; more than 60 characters are cut with `…`.
 pub fn show(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => escape_invisible(&s[..cut]) + "…",
+        None => escape_invisible(s),
+    }
+}
+
+/// `s` with control and invisible characters written `<U+XXXX>` (a space
+/// stays a space).
+pub fn escape_invisible(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == ' ' || !(c.is_control() || scan::is_format(c) || c == '\u{AD}' || c.is_whitespace())

@@ -17,16 +17,17 @@ impl Rule for MojibakeCjk {
         for piece in scan.legacy() {
             let raw = super::show(&text[piece.span.range()]);
             let fix = piece.fix.clone().unwrap_or_default();
+            let shown = super::show(&fix);
             let finding = match piece.kind {
                 Kind::Cp949AsLatin1 => Finding::new(
                     self.code(),
                     piece.span,
-                    format!("`{raw}` is cp949 (EUC-KR) text decoded as Latin-1; it reads `{fix}`"),
+                    format!("`{raw}` is cp949 (EUC-KR) text decoded as Latin-1; it reads `{shown}`"),
                 ),
                 Kind::Utf8AsCp949 => Finding::new(
                     self.code(),
                     piece.span,
-                    format!("`{raw}` is UTF-8 decoded as cp949; it reads `{fix}`"),
+                    format!("`{raw}` is UTF-8 decoded as cp949; it reads `{shown}`"),
                 ),
                 Kind::Utf8AsCp949Lossy => Finding::new(
                     self.code(),

@@ -206,7 +206,7 @@ impl Sources {
 
 /// `s` with control and invisible characters written `<U+XXXX>`.
 pub fn visible(s: &str) -> String {
-    crate::lint::show(s)
+    crate::lint::escape_invisible(s)
 }
 
 #[cfg(test)]
