@@ -6,6 +6,7 @@ pub mod document;
 pub mod error;
 pub mod lang;
 pub mod lint;
+pub mod numbers;
 pub mod report;
 pub mod segment;
 pub mod span;
