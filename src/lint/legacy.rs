@@ -28,6 +28,11 @@ pub enum Kind {
     Utf8AsLatin1,
     /// A UTF-8 sequence decoded as cp1252 whose last byte the decoder dropped.
     Utf8Truncated,
+    /// The continuation bytes of a UTF-8 sequence whose lead byte became U+FFFD.
+    Utf8LeadLost,
+    /// `Â` before a space: a UTF-8 no-break space read as cp1252, its second
+    /// byte turned into an ordinary space.
+    Utf8NbspLost,
     /// cp949 (EUC-KR) bytes decoded as Latin-1 or cp1252.
     Cp949AsLatin1,
     /// UTF-8 bytes decoded as cp949.
@@ -205,6 +210,29 @@ impl Run {
             });
         }
         if kind == Kind::Utf8AsLatin1 {
+            let lost = self
+                .bytes
+                .iter()
+                .take(3)
+                .take_while(|b| (0x80..=0xBF).contains(*b))
+                .count();
+            if before == Some('\u{FFFD}') && lost > 0 {
+                out.push(Piece {
+                    span: self.span(0, lost),
+                    kind: Kind::Utf8LeadLost,
+                    fix: None,
+                    safe: false,
+                });
+            }
+            let capital = before.is_some_and(char::is_uppercase);
+            if self.bytes == [0xC2] && after == Some(' ') && !capital {
+                out.push(Piece {
+                    span: self.span(0, 1),
+                    kind: Kind::Utf8NbspLost,
+                    fix: Some(String::new()),
+                    safe: false,
+                });
+            }
             for i in utf8.1 {
                 out.push(Piece {
                     span: self.span(i, i + 2),
@@ -692,6 +720,22 @@ mod tests {
         ] {
             assert!(pieces(s).is_empty(), "{s}: {:?}", pieces(s));
         }
+    }
+
+    #[test]
+    fn utf8_with_a_lost_byte_is_reported_without_a_fix() {
+        let kinds = |t: &str| {
+            pieces(t)
+                .into_iter()
+                .map(|p| (p.0, p.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("caf\u{FFFD}© au lait"),
+            [("©".into(), Kind::Utf8LeadLost)]
+        );
+        assert_eq!(kinds("costs Â 5 euros"), [("Â".into(), Kind::Utf8NbspLost)]);
+        assert!(pieces("CHÂ TEAU and \u{FFFD}é").is_empty());
     }
 
     #[test]

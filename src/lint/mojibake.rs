@@ -24,9 +24,19 @@ impl Rule for Mojibake {
                 Kind::Utf8Truncated => format!(
                     "`{raw}` is the start of a UTF-8 character decoded as cp1252, its last byte lost; probably `{fix}`"
                 ),
+                Kind::Utf8LeadLost => format!(
+                    "`{raw}` after U+FFFD is the rest of a UTF-8 character decoded as cp1252, its first byte lost; the character cannot be recovered"
+                ),
+                Kind::Utf8NbspLost => format!(
+                    "`{raw}` before a space is the first byte of a UTF-8 no-break space decoded as cp1252; probably remove it"
+                ),
                 _ => continue,
             };
-            out.push(Finding::new(self.code(), piece.span, message).fix(fix, piece.safe));
+            let finding = Finding::new(self.code(), piece.span, message);
+            out.push(match &piece.fix {
+                Some(f) => finding.fix(f.clone(), piece.safe),
+                None => finding,
+            });
         }
     }
 }
