@@ -144,6 +144,9 @@ pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io
             )?,
         }
         let blank = " ".repeat(gutter);
+        if let Some(r) = &d.related {
+            writeln!(out, "{blank} = related: {}:{}:{}", r.path, r.line, r.column)?;
+        }
         match &d.fix {
             Some(f) if f.replacement.is_empty() && f.safe => {
                 writeln!(out, "{blank} = fix: remove")?

@@ -93,6 +93,15 @@ fn result(d: &Diagnostic, rules: &[Code], sources: &Sources) -> Value {
             }
         }],
     });
+    if let Some(rel) = &d.related {
+        r["relatedLocations"] = json!([{
+            "id": 1,
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&rel.path) },
+                "region": { "startLine": rel.line, "startColumn": rel.column },
+            }
+        }]);
+    }
     if let Some(f) = d.fix.as_ref().filter(|f| f.safe) {
         r["fixes"] = json!([{
             "description": { "text": if f.replacement.is_empty() { "Remove".to_owned() } else { format!("Replace with `{}`", super::visible(&f.replacement)) } },
@@ -133,6 +142,42 @@ pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Location;
+    use crate::span::Span;
+
+    #[test]
+    fn the_other_side_of_a_pair_is_a_related_location() {
+        let at = |path: &str| Location {
+            path: path.into(),
+            line: 2,
+            column: 3,
+            span: Span::new(4, 6),
+        };
+        let mut d = Diagnostic::new(
+            Code::NumberMismatch,
+            at("en.txt"),
+            "3500억 달러 became $35 billion",
+        );
+        d.related = Some(at("ko.txt"));
+        let mut out = Vec::new();
+        write(&[d], &Sources::new(), &mut out).unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        let result = &log["runs"][0]["results"][0];
+        assert_eq!(
+            result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "ko.txt"
+        );
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        assert!(rules
+            .iter()
+            .all(|r| r["id"].as_str().unwrap().starts_with("BT4")));
+        assert_eq!(
+            rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            "BT401"
+        );
+    }
 
     #[test]
     fn paths_become_uri_references() {
