@@ -189,7 +189,7 @@ impl Run {
                 .flat_map(|s| s.text.chars())
                 .filter(|&c| is_hangul(c))
         };
-        let common = hangul().all(|c| cp949_bytes(c).is_some_and(|[a, b]| a >= 0xA1 && b >= 0xA1));
+        let common = hangul().all(is_common_hangul);
         let korean = common && hangul().count() >= 2;
         let (stretches, kind) = if c > u || (c == u && c > 0 && jumble && korean) {
             (cp949, Kind::Cp949AsLatin1)
@@ -506,6 +506,12 @@ fn cp949_bytes(c: char) -> Option<[u8; 2]> {
     }
 }
 
+/// A Hangul syllable of cp949's main (KS X 1001) table: the 2,350 syllables
+/// that ordinary Korean text is written with.
+fn is_common_hangul(c: char) -> bool {
+    is_hangul(c) && cp949_bytes(c).is_some_and(|[a, b]| a >= 0xA1 && b >= 0xA1)
+}
+
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
@@ -626,8 +632,10 @@ fn korean_as_cp949(text: &str, pos: usize, out: &mut Vec<Piece>) -> usize {
     };
     let (stretches, _) = utf8_stretches(&bytes);
     for s in stretches {
-        let syllables = s.text.chars().filter(|&c| is_hangul(c)).count();
-        if syllables < 2 || s.text.chars().any(|c| !is_hangul(c)) {
+        // Recovered Korean is made of the common syllables (the ones cp949
+        // has in its main table); byte noise decodes to rare ones.
+        let syllables = s.text.chars().filter(|&c| is_common_hangul(c)).count();
+        if syllables < 2 || syllables != s.text.chars().count() {
             continue;
         }
         if let (Some(a), Some(b)) = (at(s.start), at(s.end)) {
