@@ -35,9 +35,15 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F)
 }
 
+/// Scripts written without spaces, which mark word boundaries with a
+/// zero-width space.
+fn spaceless(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x19E0..=0x19FF)
+}
+
 /// Scripts that use joiners and non-joiners in ordinary spelling.
 fn joins(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x08FF | 0x0900..=0x0DFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1800..=0x18AF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFE)
+    matches!(c as u32, 0x0600..=0x08FF | 0x0900..=0x0DFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x18AF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFE)
 }
 
 fn is_rtl(c: char) -> bool {
@@ -52,6 +58,7 @@ fn legitimate(text: &str, span: Span, chars: &[char]) -> bool {
     chars.iter().all(|&c| match c {
         '\u{200D}' => (before.is_some_and(is_emoji) && after.is_some_and(is_emoji)) || near(joins),
         '\u{200C}' => near(joins),
+        '\u{200B}' => near(spaceless),
         '\u{200E}'
         | '\u{200F}'
         | '\u{061C}'
@@ -148,5 +155,6 @@ mod tests {
         assert_eq!(found("👨\u{200D}👩\u{200D}👧"), 0);
         assert_eq!(found("می\u{200C}خواهم"), 0);
         assert_eq!(found("שלום \u{200F}abc"), 0);
+        assert_eq!(found("ភាសា\u{200B}ខ្មែរ"), 0);
     }
 }

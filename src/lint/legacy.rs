@@ -92,14 +92,16 @@ pub fn analyse(scan: &Scan<'_>) -> Vec<Piece> {
     let text = scan.text();
     let mut out = Vec::new();
     let mut done = 0;
+    let mut weak = Vec::new();
     for pos in scan.hits(Trigger::Latin1) {
         if pos < done {
             continue;
         }
         let run = Run::at(text, pos, done);
         done = run.end;
-        run.analyse(text, &mut out);
+        run.analyse(text, &mut out, &mut weak);
     }
+    keep_with_korean_nearby(text, weak, &mut out);
     let mut done = 0;
     for pos in scan.hits(Trigger::HangulEdge) {
         if pos < done {
@@ -164,7 +166,7 @@ impl Run {
         Span::new(self.offsets[i], self.offsets[j])
     }
 
-    fn analyse(&self, text: &str, out: &mut Vec<Piece>) {
+    fn analyse(&self, text: &str, out: &mut Vec<Piece>, weak: &mut Vec<Piece>) {
         let before = text[..self.offsets[0]].chars().next_back();
         let after = text[self.end..].chars().next();
         let utf8 = utf8_stretches(&self.bytes);
@@ -202,12 +204,17 @@ impl Run {
             } else {
                 s.text
             };
-            out.push(Piece {
+            let piece = Piece {
                 span: self.span(s.start, s.end),
                 kind,
                 fix: Some(text),
                 safe: true,
-            });
+            };
+            if s.weak {
+                weak.push(piece);
+            } else {
+                out.push(piece);
+            }
         }
         if kind == Kind::Utf8AsLatin1 {
             let lost = self
@@ -245,12 +252,44 @@ impl Run {
     }
 }
 
+/// Keep the weak cp949 readings that have Korean near them: a Hangul
+/// syllable or a stronger cp949 reading within the same stretch of text.
+fn keep_with_korean_nearby(text: &str, weak: Vec<Piece>, out: &mut Vec<Piece>) {
+    const NEAR: usize = 100;
+    let strong: Vec<Span> = out
+        .iter()
+        .filter(|p| p.kind == Kind::Cp949AsLatin1)
+        .map(|p| p.span)
+        .collect();
+    for piece in weak {
+        let lo = crate::span::floor_char_boundary(text, piece.span.start.saturating_sub(NEAR));
+        let hi = crate::span::floor_char_boundary(text, piece.span.end + NEAR);
+        let hangul = text[lo..piece.span.start]
+            .chars()
+            .chain(text[piece.span.end..hi].chars())
+            .any(is_hangul);
+        let i = strong.partition_point(|s| s.end < lo);
+        let reading = strong.get(i).is_some_and(|s| s.start <= hi);
+        if hangul || reading {
+            out.push(piece);
+        }
+    }
+}
+
 /// A decoded stretch of a run, in run indices.
 #[derive(Clone, Debug, Default)]
 struct Stretch {
     start: usize,
     end: usize,
     text: String,
+    /// Made only of capital Latin-1 letters, which all-capitals Western text
+    /// is made of too (`ÅÅÅÅ-MM-DD`): it needs Korean nearby to count.
+    weak: bool,
+}
+
+/// An upper-case Latin-1 letter (`À`–`Þ` but `×`).
+fn is_capital(b: u8) -> bool {
+    (0xC0..=0xDE).contains(&b) && b != 0xD7
 }
 
 fn covered(s: &[Stretch]) -> usize {
@@ -363,7 +402,7 @@ fn plausible_char(c: char) -> bool {
 fn is_prose_punct(b: u8) -> bool {
     matches!(
         b,
-        0x85 | 0x91..=0x94 | 0x96 | 0x97 | 0xA9 | 0xAB | 0xAE | 0xB0 | 0xB7 | 0xBB | 0x99
+        0x85 | 0x91..=0x94 | 0x96 | 0x97 | 0x99 | 0xA0 | 0xA9 | 0xAB | 0xAE | 0xB0 | 0xB7 | 0xBB
     )
 }
 
@@ -415,7 +454,10 @@ fn cp949_stretches(
     let mut acc: Option<Acc> = None;
     let flush = |acc: &mut Option<Acc>, out: &mut Vec<Stretch>| {
         let Some(a) = acc.take() else { return };
-        let korean = a.hangul >= 1 && a.other <= a.hangul && a.extended <= a.hangul;
+        // Legacy Korean text has the odd Hanja among many syllables; pairs of
+        // accented letters read as cp949 give Hanja as often as Hangul.
+        let korean =
+            a.hangul >= 1 && (a.other == 0 || a.hangul >= 3 * a.other) && a.extended <= a.hangul;
         let quotes = a.hangul == 0 && a.extended == 0 && a.other == 0 && a.punct >= 1;
         if !(korean || quotes) {
             return;
@@ -434,10 +476,20 @@ fn cp949_stretches(
                 return;
             }
             let pair = &bytes[a.start..a.end];
-            let caps = pair
-                .iter()
-                .all(|&b| (0xC0..=0xDE).contains(&b) && b != 0xD7);
-            if caps && before.is_some_and(|c| c.is_ascii_uppercase()) {
+            // Two letters glued to a Latin word are part of it (`MÄÄRÄä`).
+            let letters = pair.iter().all(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
+            if letters && before.is_some_and(|c| c.is_alphabetic() && !is_hangul(c)) {
+                return;
+            }
+            // Typographic pairs (`»«`, `¿¿`, `«·`) and a Spanish opening mark
+            // before a capital (`¿É`) are punctuation, not a syllable; `¿¡`
+            // (에) next to a word is the exception that stays.
+            let typographic = |b: u8| matches!(b, 0xA1 | 0xAB | 0xB7 | 0xBB | 0xBF);
+            if pair.iter().all(|&b| typographic(b)) && pair != [0xBF, 0xA1] {
+                return;
+            }
+            let opener = matches!(pair[0], 0xA1 | 0xBF) && pair[1] >= 0xC0;
+            if opener && !before.is_some_and(char::is_alphanumeric) {
                 return;
             }
             let units = pair.iter().all(|&b| {
@@ -449,10 +501,12 @@ fn cp949_stretches(
                 return;
             }
         }
+        let weak = bytes[a.start..a.end].iter().all(|&b| is_capital(b));
         out.push(Stretch {
             start: a.start,
             end: a.end,
             text: a.text,
+            weak,
         });
     };
     let mut k = align;
@@ -688,6 +742,13 @@ mod tests {
     }
 
     #[test]
+    fn capitals_read_as_cp949_need_korean_nearby() {
+        assert_eq!(fixes("그는 ÀÌ 말했다")[0].1, "이");
+        assert_eq!(fixes("ÀÌ °æÁ¦")[0].1, "이");
+        assert!(fixes("ÀÌ ÇÑ").is_empty());
+    }
+
+    #[test]
     fn cp949_read_as_latin1_is_decoded_back() {
         assert_eq!(
             fixes("¼¼°è °æÁ¦"),
@@ -702,6 +763,18 @@ mod tests {
     #[test]
     fn legitimate_latin1_stays_silent() {
         for s in [
+            "(ÅÅÅÅ-MM-DD)",
+            "ABCDEFGHIJKÈÉÆØÅ",
+            "ÀÈÌÒÙ €",
+            "MÄÄRÄä säiettä",
+            "med »«",
+            "«·%u·»",
+            "¿¿'%s'?? ¿De",
+            "¿É esta",
+            "Çäçänçä",
+            "dans un état «\u{A0}indéterminé\u{A0}»",
+            "··",
+            "¡¡Hola!!",
             "José María Núñez",
             "résumé",
             "25°C",
