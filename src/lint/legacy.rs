@@ -253,7 +253,7 @@ impl Run {
 }
 
 /// Keep the weak cp949 readings that have Korean near them: a Hangul
-/// syllable or a stronger cp949 reading within the same stretch of text.
+/// syllable or a stronger cp949 reading on the same line, within 100 bytes.
 fn keep_with_korean_nearby(text: &str, weak: Vec<Piece>, out: &mut Vec<Piece>) {
     const NEAR: usize = 100;
     let strong: Vec<Span> = out
@@ -264,6 +264,13 @@ fn keep_with_korean_nearby(text: &str, weak: Vec<Piece>, out: &mut Vec<Piece>) {
     for piece in weak {
         let lo = crate::span::floor_char_boundary(text, piece.span.start.saturating_sub(NEAR));
         let hi = crate::span::floor_char_boundary(text, piece.span.end + NEAR);
+        // Nearby means on the same line.
+        let lo = text[lo..piece.span.start]
+            .rfind('\n')
+            .map_or(lo, |i| lo + i + 1);
+        let hi = text[piece.span.end..hi]
+            .find('\n')
+            .map_or(hi, |i| piece.span.end + i);
         let hangul = text[lo..piece.span.start]
             .chars()
             .chain(text[piece.span.end..hi].chars())
@@ -746,6 +753,7 @@ mod tests {
         assert_eq!(fixes("그는 ÀÌ 말했다")[0].1, "이");
         assert_eq!(fixes("ÀÌ °æÁ¦")[0].1, "이");
         assert!(fixes("ÀÌ ÇÑ").is_empty());
+        assert!(fixes("한국\nÀÌ ÇÑ").is_empty());
     }
 
     #[test]
