@@ -6,6 +6,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod lang;
+pub mod lint;
 pub mod numbers;
+pub mod report;
 pub mod segment;
 pub mod span;

@@ -3,4 +3,5 @@
 mod audit;
 mod foundation;
 mod fuzz;
+mod lint;
 mod util;
