@@ -172,25 +172,24 @@ fn sarif_points_at_the_english_cell_with_the_korean_related() {
         assert_eq!(rules[idx]["id"], r["ruleId"]);
         assert!(matches!(r["level"].as_str(), Some("error" | "warning")));
         let loc = &r["locations"][0]["physicalLocation"];
-        assert_eq!(loc["artifactLocation"]["uri"], fixture());
+        assert!(loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("tests/fixtures/audit/pairs.tsv"));
         let line = loc["region"]["startLine"].as_u64().unwrap() as usize;
-        let offset = loc["region"]["byteOffset"].as_u64().unwrap() as usize;
-        // The English cell is the third column of its line.
-        let line_text = text.lines().nth(line - 1).unwrap();
-        let cells: Vec<&str> = line_text.split('\t').collect();
-        let en_cell = cells[2];
-        let line_start = text
-            .lines()
-            .take(line - 1)
-            .map(|l| l.len() + 1)
-            .sum::<usize>();
-        let en_start = line_start + cells[0].len() + cells[1].len() + 2;
-        assert!(
-            offset >= en_start && offset <= en_start + en_cell.len(),
-            "{r}"
-        );
+        let column = loc["region"]["startColumn"].as_u64().unwrap() as usize;
+        // The English cell is the third column of its line; the Korean the second.
+        let cells: Vec<&str> = text.lines().nth(line - 1).unwrap().split('\t').collect();
+        let en_column = cells[0].chars().count() + cells[1].chars().count() + 3;
+        let en_end = en_column + cells[2].chars().count();
+        assert!((en_column..=en_end).contains(&column), "{r}");
         let related = &r["relatedLocations"][0]["physicalLocation"]["region"];
         assert_eq!(related["startLine"].as_u64().unwrap() as usize, line);
+        let ko_column = related["startColumn"].as_u64().unwrap() as usize;
+        assert!(
+            ko_column > cells[0].chars().count() && ko_column < en_column,
+            "{r}"
+        );
     }
     let loop_result = results.iter().find(|r| r["ruleId"] == "BT407").unwrap();
     let region = &loop_result["locations"][0]["physicalLocation"]["region"];
@@ -198,10 +197,11 @@ fn sarif_points_at_the_english_cell_with_the_korean_related() {
         region["startLine"].as_u64().unwrap() as usize,
         line_of("loop-1")
     );
-    assert_eq!(
-        region["snippet"]["text"],
-        "and ended the season and ended the season"
-    );
+    let row = text.lines().nth(line_of("loop-1") - 1).unwrap();
+    let from = region["startColumn"].as_u64().unwrap() as usize - 1;
+    let to = region["endColumn"].as_u64().unwrap() as usize - 1;
+    let marked: String = row.chars().skip(from).take(to - from).collect();
+    assert_eq!(marked, "and ended the season and ended the season");
 }
 
 /// The attributes of every start or empty element named `name`.
@@ -266,7 +266,7 @@ fn github_annotations_name_file_line_and_column() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     let (last, findings) = lines.split_last().unwrap();
-    assert!(last.starts_with("::notice title=bitext audit::batch score"));
+    assert!(last.starts_with("::notice title=bitext audit::batch score 0."));
     assert!(!findings.is_empty());
     for l in findings {
         assert!(
@@ -274,6 +274,7 @@ fn github_annotations_name_file_line_and_column() {
             "{l}"
         );
         assert!(l.contains(",line=") && l.contains(",col=") && l.contains(",title=BT4"));
+        assert!(l.contains(",endLine=") && l.contains(",endColumn="));
     }
     let expected = format!("line={},", line_of("copy-1"));
     assert!(findings

@@ -19,11 +19,12 @@
 
 pub mod article;
 pub mod batch;
-pub mod ci;
+pub mod encoding;
 pub mod entities;
 pub mod html;
 pub mod input;
 pub mod jsonl;
+pub mod junit;
 pub mod lexicon;
 pub mod markdown;
 pub mod numbers;
@@ -197,6 +198,7 @@ pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
     entities::check(pair, &mut out);
     wrong_pair::check(pair, &mut out);
     lexicon::check(pair, &mut out);
+    encoding::check(pair, &mut out);
     out
 }
 

@@ -137,6 +137,15 @@ impl AuditRun {
             .collect()
     }
 
+    /// The texts the diagnostics point into, for the shared report writers.
+    pub fn sources(&self) -> crate::report::Sources {
+        let mut s = crate::report::Sources::new();
+        for f in &self.files {
+            s.add(f.path.clone(), f.text.clone());
+        }
+        s
+    }
+
     /// Every finding above `Info` with its row, in input order.
     pub fn findings(&self) -> impl Iterator<Item = (usize, &Finding)> {
         self.batch.pairs.iter().enumerate().flat_map(|(row, r)| {

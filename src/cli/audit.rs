@@ -4,8 +4,9 @@ use super::Status;
 use anyhow::Context;
 use bitext::audit::input::parse_pairs;
 use bitext::audit::run::{AuditRun, Origin, SourceFile};
-use bitext::audit::{audit_batch, ci, html, jsonl, markdown, AuditOptions};
+use bitext::audit::{audit_batch, html, jsonl, junit, markdown, AuditOptions};
 use bitext::diagnostic::Severity;
+use bitext::report;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -132,12 +133,24 @@ fn emit(
 
 fn render(format: Format, run: &AuditRun, w: &mut dyn Write) -> std::io::Result<()> {
     match format {
-        Format::Human => human(w, run),
+        Format::Human => {
+            report::human::write(&run.diagnostics(), &run.sources(), w)?;
+            summary(w, run)
+        }
         Format::Json => json(w, run),
         Format::Jsonl => jsonl::write(w, &run.pairs, &run.batch),
-        Format::Sarif => ci::write_sarif(w, run),
-        Format::Junit => ci::write_junit(w, run),
-        Format::Github => ci::write_github(w, run),
+        Format::Sarif => report::sarif::write(&run.diagnostics(), &run.sources(), w),
+        Format::Junit => junit::write(w, run),
+        Format::Github => {
+            report::github::write(&run.diagnostics(), &run.sources(), w)?;
+            writeln!(
+                w,
+                "::notice title=bitext audit::batch score {:.3}, {} of {} pairs flagged",
+                run.batch.score,
+                run.batch.flagged(),
+                run.pairs.len()
+            )
+        }
         Format::Markdown => markdown::write(w, run),
         Format::Html => html::write(w, run),
     }
@@ -169,20 +182,7 @@ fn json(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-fn human(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
-    for d in run.diagnostics() {
-        writeln!(
-            w,
-            "{}:{}:{}: {} {} [{}] {}",
-            d.location.path,
-            d.location.line,
-            d.location.column,
-            d.severity.as_str(),
-            d.code,
-            d.code.category(),
-            d.message
-        )?;
-    }
+fn summary(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
     writeln!(
         w,
         "{} pairs, {} flagged, batch score {:.3}",
