@@ -79,6 +79,7 @@ fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     }
     let mut keys: Option<HashSet<u64>> = None;
     let mut total = 0.0;
+    let mut lower_total = 0.0;
     for t in words(ko) {
         let w = &ko[t.span.range()];
         let latin_end = w
@@ -111,9 +112,15 @@ fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         } else {
             MISSING_LOWER_WEIGHT
         };
-        let weight = full.min(MISSING_CAP - total);
+        let lower = !gloss && full == MISSING_LOWER_WEIGHT;
+        let mut weight = full.min(MISSING_CAP - total);
+        if lower {
+            // Lowercase words (often vocabulary glosses) count once together.
+            weight = weight.min(MISSING_LOWER_WEIGHT - lower_total);
+            lower_total += weight.max(0.0);
+        }
         if weight <= 0.0 {
-            break;
+            continue;
         }
         total += weight;
         out.push(
