@@ -5,5 +5,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod lang;
+pub mod pair;
 pub mod segment;
 pub mod span;

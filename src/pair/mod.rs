@@ -1,0 +1,865 @@
+//! Document pairing: find each English article's Korean original in two
+//! unlinked crawls.
+//!
+//! # Model
+//!
+//! Each article is reduced to a set of [anchors](anchors) — numbers, Latin
+//! tokens, dates — with language-independent keys. For a candidate pair the
+//! score is a log-likelihood ratio between two hypotheses, *translation* and
+//! *unrelated*, over the anchors either side holds:
+//!
+//! * under *unrelated*, an anchor held by either side is shared by chance
+//!   with probability `π₀ = pₑ·pₖ / (pₑ + pₖ − pₑ·pₖ)`, where `pₑ`, `pₖ` are
+//!   its document frequencies in the two collections;
+//! * under *translation*, it carries over with probability `θ` (per anchor
+//!   kind) and is otherwise shared by chance as above.
+//!
+//! A shared anchor adds `ln((π₀ + θ(1−π₀)) / π₀)` — large for rare anchors,
+//! near zero for common ones — and an anchor that should have carried over
+//! but did not adds `ln(1−θ)`. A Gaussian on the log length ratio against the
+//! ratio of random pairs adds the length evidence.
+//!
+//! The ratios become posteriors with an explicit *no counterpart* outcome:
+//! an article's partner is one of the `n` articles in its date window (prior
+//! `π/n` each) or none (prior `1−π`). The score of a pair is the smaller of
+//! its two posteriors (from the English side and from the Korean side), and
+//! a pair is kept when that exceeds `min_score` (0.5: more likely than not),
+//! in decreasing order of score, one partner per article. Above 0.5 the
+//! assignment is one-to-one by construction, since two candidates cannot
+//! both hold most of an article's probability; a weak or ambiguous best
+//! candidate leaves the article unpaired.
+//!
+//! `θ`, `π` and the length model are not fixed constants: they start from
+//! uninformative values and are re-estimated from the pairs found (a few
+//! rounds of hard EM), so the model calibrates itself on each collection.
+//!
+//! # Scale
+//!
+//! Pairs are only scored when the English article is published 0 to
+//! `max_days` days after the Korean one and when they share at least one of
+//! either article's rarest anchors (an inverted index whose postings are kept
+//! in date order, so a window is a binary search). Each article keeps its
+//! best few candidates by shared rare-anchor weight. Work is parallel (rayon)
+//! and every reduction runs in a fixed order, so the result is deterministic.
+//!
+//! ```
+//! use bitext::document::{parse_bytes, ReadOptions};
+//! use bitext::pair::{pair, PairOptions};
+//! let read = |name: &str, date: &str, body: &str| {
+//!     let raw = format!("---\npublished_at: {date}\n---\n\n{body}\n");
+//!     parse_bytes(name, raw.as_bytes(), &ReadOptions::default()).unwrap().remove(0)
+//! };
+//! let ko = vec![
+//!     read("k1.txt", "2024-05-02 09:00", "LG전자는 2분기 매출 21조원, 영업이익 1조2500억원을 기록했다. 4,712명이 참석했다."),
+//!     read("k2.txt", "2024-05-02 10:00", "서울시는 17일 한강 공원 38곳을 새로 단장한다고 밝혔다. NASA와 협력한다."),
+//! ];
+//! let en = vec![
+//!     read("e1.txt", "2024-05-03 08:00", "Seoul said on the 17th it will renovate 38 Han River parks, working with NASA."),
+//!     read("e2.txt", "2024-05-02 18:00", "LG Electronics posted 21 trillion won in sales in the 2nd quarter; 4,712 attended."),
+//! ];
+//! let p = pair(&en, &ko, &PairOptions::default());
+//! let found: Vec<(usize, usize)> = p.pairs.iter().map(|d| (d.en, d.ko)).collect();
+//! assert_eq!(found, [(0, 1), (1, 0)]);
+//! ```
+
+pub mod anchors;
+
+use crate::document::{Document, Format};
+use crate::lang::Lang;
+use anchors::{Anchor, AnchorKind};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Options of [`pair`].
+#[derive(Clone, Debug)]
+pub struct PairOptions {
+    /// Largest number of days the English version may follow the Korean one.
+    pub max_days: u32,
+    /// Smallest posterior probability for a pair to be kept (0.5: more likely
+    /// than not; lower values trade precision for recall).
+    pub min_score: f64,
+}
+
+impl Default for PairOptions {
+    fn default() -> Self {
+        PairOptions {
+            max_days: 3,
+            min_score: 0.5,
+        }
+    }
+}
+
+/// One English article and its Korean original.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DocPair {
+    /// Index into the English input.
+    pub en: usize,
+    /// Index into the Korean input.
+    pub ko: usize,
+    /// Posterior probability that the two are a translation pair, in [0, 1].
+    pub score: f64,
+}
+
+/// The result of [`pair`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Pairing {
+    /// The pairs, sorted by English index.
+    pub pairs: Vec<DocPair>,
+    /// English articles left without a partner, ascending.
+    pub unpaired_en: Vec<usize>,
+    /// Korean articles left without a partner, ascending.
+    pub unpaired_ko: Vec<usize>,
+    /// Remarks about the input (missing dates, duplicate texts, …).
+    pub notes: Vec<String>,
+}
+
+/// A hashed anchor key, as kept by [`Features`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AnchorKey {
+    /// 64-bit FNV-1a hash of the kind and the key.
+    pub hash: u64,
+    /// The anchor's kind.
+    pub kind: AnchorKind,
+    /// Whether its absence on the other side counts.
+    pub expected: bool,
+}
+
+/// What pairing needs from an article; small enough to keep for 100,000s of
+/// articles after the texts are dropped.
+#[derive(Clone, Debug)]
+pub struct Features {
+    /// The path (with `:line` for JSON Lines records).
+    pub path: String,
+    /// Publication day (days since 1970-01-01), if known.
+    pub day: Option<i64>,
+    /// True when a publication date is present but unreadable.
+    pub bad_date: bool,
+    /// Non-whitespace characters of the body.
+    pub chars: usize,
+    /// Hash of the title and body, whitespace-normalised (finds duplicates).
+    pub fingerprint: u64,
+    /// Anchors, sorted by hash, one per key.
+    pub anchors: Vec<AnchorKey>,
+}
+
+fn fnv(h: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+impl AnchorKey {
+    /// The key of an anchor.
+    pub fn of(a: &Anchor) -> AnchorKey {
+        let mut h = FNV_OFFSET;
+        fnv(&mut h, &[a.kind.index() as u8]);
+        fnv(&mut h, a.key.as_bytes());
+        AnchorKey {
+            hash: h,
+            kind: a.kind,
+            expected: a.expected,
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` (or `YYYY.MM.DD`, `YYYY/MM/DD`)
+/// prefix; `None` when absent or not a calendar date.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let head = s.split_whitespace().next()?;
+    let head = head.split('T').next()?;
+    let mut parts = head.split(['-', '.', '/']);
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if !(1..=9999).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let dim = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=dim).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+impl Features {
+    /// Features of `doc`, read as `lang` (English or Korean anchors).
+    pub fn new(doc: &Document, lang: Lang) -> Features {
+        let blocks: Vec<&str> = doc
+            .title
+            .iter()
+            .chain(&doc.paragraphs)
+            .map(|b| doc.slice(b.span))
+            .collect();
+        let mut raw: Vec<Anchor> = Vec::new();
+        for b in &blocks {
+            raw.extend(if lang == Lang::KO {
+                anchors::extract_ko(b)
+            } else {
+                anchors::extract_en(b)
+            });
+        }
+        let body = if doc.paragraphs.is_empty() {
+            &blocks[..]
+        } else {
+            &blocks[usize::from(doc.title.is_some())..]
+        };
+        let chars = body
+            .iter()
+            .map(|b| b.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        let mut fingerprint = FNV_OFFSET;
+        for b in &blocks {
+            for w in b.split_whitespace() {
+                fnv(&mut fingerprint, w.as_bytes());
+                fnv(&mut fingerprint, b" ");
+            }
+            fnv(&mut fingerprint, b"\n");
+        }
+        let published = doc.published();
+        let day = published.and_then(parse_day);
+        let path = if doc.format == Format::Jsonl {
+            format!("{}:{}", doc.path, doc.line)
+        } else {
+            doc.path.clone()
+        };
+        Features {
+            path,
+            day,
+            bad_date: published.is_some() && day.is_none(),
+            chars,
+            fingerprint,
+            anchors: dedup_keys(raw.iter().map(AnchorKey::of).collect()),
+        }
+    }
+
+    /// Features of an English article.
+    pub fn english(doc: &Document) -> Features {
+        Features::new(doc, Lang::EN)
+    }
+
+    /// Features of a Korean article.
+    pub fn korean(doc: &Document) -> Features {
+        Features::new(doc, Lang::KO)
+    }
+}
+
+/// Sort by hash and keep one key per hash; a key is expected if any of its
+/// occurrences is.
+fn dedup_keys(mut keys: Vec<AnchorKey>) -> Vec<AnchorKey> {
+    keys.sort_unstable_by_key(|k| k.hash);
+    let mut out: Vec<AnchorKey> = Vec::with_capacity(keys.len());
+    for k in keys {
+        match out.last_mut() {
+            Some(last) if last.hash == k.hash => last.expected |= k.expected,
+            _ => out.push(k),
+        }
+    }
+    out
+}
+
+/// Pair English articles with their Korean originals.
+pub fn pair(en: &[Document], ko: &[Document], opts: &PairOptions) -> Pairing {
+    let (fe, fk) = rayon::join(
+        || en.par_iter().map(Features::english).collect::<Vec<_>>(),
+        || ko.par_iter().map(Features::korean).collect::<Vec<_>>(),
+    );
+    pair_features(&fe, &fk, opts)
+}
+
+const EN: usize = 0;
+const KO: usize = 1;
+/// Rarest anchors of an article used to look up candidates.
+const PROBE_ANCHORS: usize = 24;
+/// Candidates kept per article and direction.
+const CANDIDATES: usize = 24;
+/// Rounds of re-estimation.
+const MAX_ROUNDS: usize = 8;
+const KINDS: usize = AnchorKind::ALL.len();
+
+/// One collection, restricted to representatives of distinct texts, in
+/// (day, input index) order; undated articles last.
+struct Side {
+    /// Input index of each rank.
+    input: Vec<usize>,
+    /// Day of each rank (`i64::MAX` when undated).
+    day: Vec<i64>,
+    /// First undated rank.
+    undated_from: usize,
+    /// Anchor ids, `id << 1 | expected`, ascending.
+    anchors: Vec<Vec<u32>>,
+    /// Log of the character count.
+    loglen: Vec<Option<f64>>,
+    /// Inverted index: ranks holding anchor `id` are
+    /// `postings[offsets[id]..offsets[id + 1]]`, ascending.
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+impl Side {
+    fn len(&self) -> usize {
+        self.input.len()
+    }
+
+    /// Ranks whose day lies in `lo..=hi`, then the undated ranks. An undated
+    /// article (`None`) sees every rank.
+    fn window(&self, days: Option<(i64, i64)>) -> [Range<usize>; 2] {
+        let n = self.len();
+        match days {
+            None => [0..n, n..n],
+            Some((lo, hi)) => {
+                let dated = &self.day[..self.undated_from];
+                let a = dated.partition_point(|&d| d < lo);
+                let b = dated.partition_point(|&d| d <= hi);
+                [a..b, self.undated_from..n]
+            }
+        }
+    }
+
+    fn postings(&self, id: u32) -> &[u32] {
+        let i = id as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.postings.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+struct Vocab {
+    kind: Vec<AnchorKind>,
+    /// Document frequency per side.
+    df: [Vec<u32>; 2],
+}
+
+/// Parameters re-estimated each round.
+#[derive(Clone, Debug)]
+struct Model {
+    /// Probability that an anchor carries over, per kind.
+    theta: [f64; KINDS],
+    /// Probability that an article has a counterpart, per side.
+    pi: [f64; 2],
+    /// Log length ratio (en/ko) of translation pairs: mean, deviation.
+    len_match: (f64, f64),
+    /// Log length ratio of random pairs.
+    len_null: (f64, f64),
+}
+
+/// Evidence counts of one pair, for re-estimation.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    shared: [u32; KINDS],
+    missing: [u32; KINDS],
+}
+
+/// Pair articles from their [`Features`]; the same as [`pair`] without the texts.
+pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pairing {
+    let mut notes = Vec::new();
+    let names = ["English", "Korean"];
+    let inputs = [en, ko];
+    let mut active: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for s in [EN, KO] {
+        active[s] = distinct(inputs[s], names[s], &mut notes);
+        date_notes(inputs[s], names[s], &mut notes);
+    }
+    let vocab_map = build_vocab(inputs, &active);
+    let mut sides = [EN, KO].map(|s| build_side(inputs[s], &active[s], &vocab_map.0));
+    let vocab = vocab_map.1;
+    for s in [EN, KO] {
+        index(&mut sides[s], vocab.kind.len());
+    }
+    let max_days = i64::from(opts.max_days);
+    let no_anchor: [usize; 2] =
+        [EN, KO].map(|s| sides[s].anchors.iter().filter(|a| a.is_empty()).count());
+    for s in [EN, KO] {
+        if no_anchor[s] > 0 {
+            notes.push(format!(
+                "{} {} article(s) share no number, Latin token or date with the other collection; they cannot be paired",
+                no_anchor[s], names[s]
+            ));
+        }
+    }
+    let edges = candidates(&sides, &vocab, max_days);
+    let win: [Vec<usize>; 2] = [EN, KO].map(|s| {
+        let o = 1 - s;
+        (0..sides[s].len())
+            .map(|r| {
+                let w = sides[o].window(window_days(&sides[s], r, s, max_days));
+                w.iter().map(|x| x.len()).sum::<usize>().max(1)
+            })
+            .collect()
+    });
+
+    let mut model = initial_model(&sides);
+    let mut accepted: Vec<(u32, u32, f64)> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let next = assign(&sides, &vocab, &edges, &win, &model, opts.min_score);
+        let same = next.len() == accepted.len()
+            && next
+                .iter()
+                .zip(&accepted)
+                .all(|(a, b)| a.0 == b.0 && a.1 == b.1);
+        accepted = next;
+        if same {
+            break;
+        }
+        model = reestimate(&sides, &vocab, &accepted, &model);
+    }
+
+    let mut pairs: Vec<DocPair> = accepted
+        .iter()
+        .map(|&(e, k, score)| DocPair {
+            en: sides[EN].input[e as usize],
+            ko: sides[KO].input[k as usize],
+            score,
+        })
+        .collect();
+    pairs.sort_by_key(|p| p.en);
+    let mut paired = [vec![false; en.len()], vec![false; ko.len()]];
+    for p in &pairs {
+        paired[EN][p.en] = true;
+        paired[KO][p.ko] = true;
+    }
+    let unpaired =
+        |s: usize| -> Vec<usize> { (0..paired[s].len()).filter(|&i| !paired[s][i]).collect() };
+    Pairing {
+        unpaired_en: unpaired(EN),
+        unpaired_ko: unpaired(KO),
+        pairs,
+        notes,
+    }
+}
+
+/// Representatives of distinct texts (the first of each group of identical
+/// ones), ascending; a note names the duplicates.
+fn distinct(docs: &[Features], name: &str, notes: &mut Vec<String>) -> Vec<usize> {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        match first.get(&d.fingerprint) {
+            Some(&f) => notes.push(format!(
+                "{name} article {} has the same text as {}; only the first is paired",
+                d.path, docs[f].path
+            )),
+            None => {
+                first.insert(d.fingerprint, i);
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+fn date_notes(docs: &[Features], name: &str, notes: &mut Vec<String>) {
+    let undated: Vec<&Features> = docs.iter().filter(|d| d.day.is_none()).collect();
+    if undated.is_empty() {
+        return;
+    }
+    let bad = undated.iter().filter(|d| d.bad_date).count();
+    let mut list: Vec<&str> = undated.iter().take(3).map(|d| d.path.as_str()).collect();
+    if undated.len() > 3 {
+        list.push("…");
+    }
+    let why = if bad > 0 {
+        format!(" ({bad} with an unreadable date)")
+    } else {
+        String::new()
+    };
+    notes.push(format!(
+        "{} {name} article(s) have no publication date{why}: {}; they were paired on content alone, without the date window",
+        undated.len(),
+        list.join(", ")
+    ));
+}
+
+/// Anchors held by both collections, numbered in hash order.
+type VocabMap = HashMap<u64, u32>;
+
+fn build_vocab(inputs: [&[Features]; 2], active: &[Vec<usize>; 2]) -> (VocabMap, Vocab) {
+    let mut df: HashMap<u64, (AnchorKind, [u32; 2])> = HashMap::new();
+    for s in [EN, KO] {
+        for &i in &active[s] {
+            for k in &inputs[s][i].anchors {
+                df.entry(k.hash).or_insert((k.kind, [0, 0])).1[s] += 1;
+            }
+        }
+    }
+    let mut kept: Vec<(u64, AnchorKind, [u32; 2])> = df
+        .into_iter()
+        .filter(|(_, (_, c))| c[EN] > 0 && c[KO] > 0)
+        .map(|(h, (k, c))| (h, k, c))
+        .collect();
+    kept.sort_unstable_by_key(|x| x.0);
+    let map = kept
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.0, i as u32))
+        .collect();
+    let vocab = Vocab {
+        kind: kept.iter().map(|x| x.1).collect(),
+        df: [
+            kept.iter().map(|x| x.2[EN]).collect(),
+            kept.iter().map(|x| x.2[KO]).collect(),
+        ],
+    };
+    (map, vocab)
+}
+
+fn build_side(docs: &[Features], active: &[usize], map: &VocabMap) -> Side {
+    let mut order: Vec<usize> = active.to_vec();
+    order.sort_by_key(|&i| (docs[i].day.unwrap_or(i64::MAX), i));
+    let day: Vec<i64> = order
+        .iter()
+        .map(|&i| docs[i].day.unwrap_or(i64::MAX))
+        .collect();
+    let undated_from = day.partition_point(|&d| d < i64::MAX);
+    let anchors = order
+        .par_iter()
+        .map(|&i| {
+            let mut v: Vec<u32> = docs[i]
+                .anchors
+                .iter()
+                .filter_map(|k| {
+                    map.get(&k.hash)
+                        .map(|&id| (id << 1) | u32::from(k.expected))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    let loglen = order
+        .iter()
+        .map(|&i| (docs[i].chars > 0).then(|| (docs[i].chars as f64).ln()))
+        .collect();
+    Side {
+        input: order,
+        day,
+        undated_from,
+        anchors,
+        loglen,
+        offsets: Vec::new(),
+        postings: Vec::new(),
+    }
+}
+
+fn index(side: &mut Side, ids: usize) {
+    let mut counts = vec![0u32; ids + 1];
+    for a in &side.anchors {
+        for &p in a {
+            counts[(p >> 1) as usize + 1] += 1;
+        }
+    }
+    for i in 1..counts.len() {
+        counts[i] += counts[i - 1];
+    }
+    let mut fill = counts.clone();
+    let mut postings = vec![0u32; counts[ids] as usize];
+    for (rank, a) in side.anchors.iter().enumerate() {
+        for &p in a {
+            let slot = &mut fill[(p >> 1) as usize];
+            postings[*slot as usize] = rank as u32;
+            *slot += 1;
+        }
+    }
+    side.offsets = counts;
+    side.postings = postings;
+}
+
+/// The other side's date window of article `rank` on side `s`: an English
+/// version appears 0..=max_days days after its Korean original.
+fn window_days(side: &Side, rank: usize, s: usize, max_days: i64) -> Option<(i64, i64)> {
+    let d = side.day[rank];
+    if d == i64::MAX {
+        return None;
+    }
+    Some(if s == EN {
+        (d.saturating_sub(max_days), d)
+    } else {
+        (d, d.saturating_add(max_days))
+    })
+}
+
+fn in_window(e: i64, k: i64, max_days: i64) -> bool {
+    e == i64::MAX || k == i64::MAX || (0..=max_days).contains(&(e - k))
+}
+
+/// Candidate pairs (English rank, Korean rank): for each article on either
+/// side, the articles in its window sharing the most weight of its rarest
+/// anchors.
+fn candidates(sides: &[Side; 2], vocab: &Vocab, max_days: i64) -> Vec<(u32, u32)> {
+    let mut all: Vec<(u32, u32)> = Vec::new();
+    for s in [EN, KO] {
+        let o = 1 - s;
+        let n_other = sides[o].len().max(1) as f64;
+        let found: Vec<Vec<(u32, u32)>> = (0..sides[s].len())
+            .into_par_iter()
+            .map(|r| {
+                let mut probes: Vec<u32> = sides[s].anchors[r].iter().map(|p| p >> 1).collect();
+                probes.sort_by_key(|&id| (vocab.df[o][id as usize], id));
+                probes.truncate(PROBE_ANCHORS);
+                let win = sides[o].window(window_days(&sides[s], r, s, max_days));
+                let mut acc: HashMap<u32, f64> = HashMap::new();
+                for id in probes {
+                    let post = sides[o].postings(id);
+                    let w = (n_other / f64::from(vocab.df[o][id as usize].max(1))).ln() + 1e-3;
+                    for range in &win {
+                        let a = post.partition_point(|&x| (x as usize) < range.start);
+                        let b = post.partition_point(|&x| (x as usize) < range.end);
+                        for &x in &post[a..b] {
+                            *acc.entry(x).or_insert(0.0) += w;
+                        }
+                    }
+                }
+                let mut best: Vec<(u32, f64)> = acc.into_iter().collect();
+                best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                best.truncate(CANDIDATES);
+                best.into_iter()
+                    .map(|(x, _)| {
+                        if s == EN {
+                            (r as u32, x)
+                        } else {
+                            (x, r as u32)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        all.extend(found.into_iter().flatten());
+    }
+    all.sort_unstable();
+    all.dedup();
+    all.retain(|&(e, k)| {
+        in_window(
+            sides[EN].day[e as usize],
+            sides[KO].day[k as usize],
+            max_days,
+        )
+    });
+    all
+}
+
+fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    Some(if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    })
+}
+
+fn mean_var(v: &[f64]) -> (f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = v.len() as f64;
+    let m = v.iter().sum::<f64>() / n;
+    (m, v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / n)
+}
+
+/// Deviation of the log length ratio before any pair is known: wide enough
+/// not to override anchors (a factor of about 1.4 either way).
+const LEN_SIGMA0: f64 = 0.35;
+const LEN_SIGMA_MIN: f64 = 0.05;
+
+fn initial_model(sides: &[Side; 2]) -> Model {
+    let lens = |s: usize| -> Vec<f64> { sides[s].loglen.iter().flatten().copied().collect() };
+    let (le, lk) = (lens(EN), lens(KO));
+    let (me, ve) = mean_var(&le);
+    let (mk, vk) = mean_var(&lk);
+    let mu = median(&mut le.clone()).unwrap_or(0.0) - median(&mut lk.clone()).unwrap_or(0.0);
+    Model {
+        theta: [0.5; KINDS],
+        pi: [0.5; 2],
+        len_match: (mu, LEN_SIGMA0),
+        len_null: (me - mk, (ve + vk).sqrt().max(LEN_SIGMA0)),
+    }
+}
+
+fn log_normal_pdf(x: f64, (mu, sigma): (f64, f64)) -> f64 {
+    let z = (x - mu) / sigma;
+    -0.5 * z * z - sigma.ln()
+}
+
+/// Log-likelihood ratio of a pair and its evidence counts.
+fn score_pair(
+    sides: &[Side; 2],
+    vocab: &Vocab,
+    bonus: &[f64],
+    model: &Model,
+    e: usize,
+    k: usize,
+) -> (f64, Counts) {
+    let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
+    let mut c = Counts::default();
+    let mut llr = 0.0;
+    let (mut i, mut j) = (0, 0);
+    let miss = |p: u32, c: &mut Counts| {
+        if p & 1 == 1 {
+            c.missing[vocab.kind[(p >> 1) as usize].index()] += 1;
+        }
+    };
+    while i < a.len() || j < b.len() {
+        let x = a.get(i).map(|p| p >> 1);
+        let y = b.get(j).map(|p| p >> 1);
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                llr += bonus[x as usize];
+                c.shared[vocab.kind[x as usize].index()] += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                miss(a[i], &mut c);
+                i += 1;
+            }
+            (Some(_), None) => {
+                miss(a[i], &mut c);
+                i += 1;
+            }
+            _ => {
+                miss(b[j], &mut c);
+                j += 1;
+            }
+        }
+    }
+    for (kind, &m) in c.missing.iter().enumerate() {
+        llr += f64::from(m) * (1.0 - model.theta[kind]).ln();
+    }
+    if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
+        let r = le - lk;
+        llr += log_normal_pdf(r, model.len_match) - log_normal_pdf(r, model.len_null);
+    }
+    (llr, c)
+}
+
+fn bonuses(sides: &[Side; 2], vocab: &Vocab, model: &Model) -> Vec<f64> {
+    let n = [EN, KO].map(|s| sides[s].len().max(1) as f64);
+    (0..vocab.kind.len())
+        .map(|id| {
+            let pe = f64::from(vocab.df[EN][id]) / n[EN];
+            let pk = f64::from(vocab.df[KO][id]) / n[KO];
+            let p0 = (pe * pk / (pe + pk - pe * pk)).clamp(1e-12, 1.0);
+            let t = model.theta[vocab.kind[id].index()];
+            ((p0 + t * (1.0 - p0)) / p0).ln()
+        })
+        .collect()
+}
+
+fn log_add(a: f64, b: f64) -> f64 {
+    let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
+    if lo == f64::NEG_INFINITY {
+        hi
+    } else {
+        hi + (lo - hi).exp().ln_1p()
+    }
+}
+
+/// One round: score every candidate, turn scores into posteriors, keep the
+/// pairs above `min_score` in decreasing order, one partner per article.
+/// Returns (English rank, Korean rank, score) sorted by English rank.
+fn assign(
+    sides: &[Side; 2],
+    vocab: &Vocab,
+    edges: &[(u32, u32)],
+    win: &[Vec<usize>; 2],
+    model: &Model,
+    min_score: f64,
+) -> Vec<(u32, u32, f64)> {
+    let bonus = bonuses(sides, vocab, model);
+    let llr: Vec<f64> = edges
+        .par_iter()
+        .map(|&(e, k)| score_pair(sides, vocab, &bonus, model, e as usize, k as usize).0)
+        .collect();
+    let prior = |s: usize, r: usize| (model.pi[s] / win[s][r] as f64).ln();
+    let mut lse: [Vec<f64>; 2] = [EN, KO].map(|s| vec![(1.0 - model.pi[s]).ln(); sides[s].len()]);
+    for (&(e, k), &l) in edges.iter().zip(&llr) {
+        let (e, k) = (e as usize, k as usize);
+        lse[EN][e] = log_add(lse[EN][e], prior(EN, e) + l);
+        lse[KO][k] = log_add(lse[KO][k], prior(KO, k) + l);
+    }
+    let mut scored: Vec<(u32, u32, f64)> = edges
+        .iter()
+        .zip(&llr)
+        .map(|(&(e, k), &l)| {
+            let (eu, ku) = (e as usize, k as usize);
+            let pe = (prior(EN, eu) + l - lse[EN][eu]).exp();
+            let pk = (prior(KO, ku) + l - lse[KO][ku]).exp();
+            (e, k, pe.min(pk))
+        })
+        .filter(|x| x.2 >= min_score)
+        .collect();
+    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut used = [vec![false; sides[EN].len()], vec![false; sides[KO].len()]];
+    let mut out = Vec::new();
+    for (e, k, s) in scored {
+        if used[EN][e as usize] || used[KO][k as usize] {
+            continue;
+        }
+        used[EN][e as usize] = true;
+        used[KO][k as usize] = true;
+        out.push((e, k, s));
+    }
+    out.sort_by_key(|x| (x.0, x.1));
+    out
+}
+
+/// Re-estimate the model from the pairs kept (hard EM), with add-one
+/// smoothing so that a handful of pairs cannot drive a rate to 0 or 1.
+fn reestimate(sides: &[Side; 2], vocab: &Vocab, pairs: &[(u32, u32, f64)], old: &Model) -> Model {
+    let bonus = bonuses(sides, vocab, old);
+    let mut shared = [0u64; KINDS];
+    let mut missing = [0u64; KINDS];
+    let mut ratios = Vec::new();
+    for &(e, k, _) in pairs {
+        let (e, k) = (e as usize, k as usize);
+        let (_, c) = score_pair(sides, vocab, &bonus, old, e, k);
+        for i in 0..KINDS {
+            shared[i] += u64::from(c.shared[i]);
+            missing[i] += u64::from(c.missing[i]);
+        }
+        if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
+            ratios.push(le - lk);
+        }
+    }
+    let mut m = old.clone();
+    for i in 0..KINDS {
+        m.theta[i] =
+            ((shared[i] as f64 + 1.0) / ((shared[i] + missing[i]) as f64 + 2.0)).clamp(0.05, 0.95);
+    }
+    let p = pairs.len() as f64;
+    for s in [EN, KO] {
+        m.pi[s] = ((p + 1.0) / (sides[s].len() as f64 + 2.0)).clamp(0.01, 0.99);
+    }
+    if ratios.len() >= 5 {
+        let mu = median(&mut ratios.clone()).unwrap_or(old.len_match.0);
+        let mut dev: Vec<f64> = ratios.iter().map(|r| (r - mu).abs()).collect();
+        let sigma = (1.4826 * median(&mut dev).unwrap_or(LEN_SIGMA0)).max(LEN_SIGMA_MIN);
+        m.len_match = (mu, sigma);
+        m.len_null.1 = m.len_null.1.max(sigma);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests;
