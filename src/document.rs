@@ -171,6 +171,47 @@ impl Document {
     pub fn line_index(&self) -> LineIndex {
         LineIndex::new(&self.text)
     }
+
+    /// Bytes the file has before `text` starts (a UTF-8 byte-order mark), so
+    /// that `span.start + bom_len()` is a file offset for UTF-8 input.
+    pub fn bom_len(&self) -> usize {
+        if self.bom && self.encoding == "UTF-8" {
+            3
+        } else {
+            0
+        }
+    }
+
+    /// The whole parsed document as JSON, with each span's text, line and column.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let index = self.line_index();
+        let loc = |span: Span| {
+            let (line, column) = index.line_col(&self.text, span.start);
+            json!({ "start": span.start, "end": span.end, "line": line + self.line - 1, "column": column })
+        };
+        let block = |b: &Block| {
+            json!({
+                "span": loc(b.span),
+                "text": self.slice(b.span),
+                "sentences": b.sentences.iter().map(|s| json!({
+                    "span": loc(s.span), "text": self.slice(s.span), "lang": s.lang.code(), "mixed": s.mixed,
+                })).collect::<Vec<_>>(),
+            })
+        };
+        json!({
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "bom": self.bom,
+            "undecodable": self.undecodable,
+            "lang": self.lang.code(),
+            "meta": self.meta.iter().map(|f| json!({ "key": f.key, "value": f.value, "span": loc(f.span) })).collect::<Vec<_>>(),
+            "title": self.title.as_ref().map(block),
+            "paragraphs": self.paragraphs.iter().map(block).collect::<Vec<_>>(),
+            "boilerplate": self.boilerplate.iter().map(|b| json!({ "kind": b.kind, "span": loc(b.span), "text": self.slice(b.span) })).collect::<Vec<_>>(),
+        })
+    }
 }
 
 /// Expand `paths`: files are kept, directories are walked recursively in

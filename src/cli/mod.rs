@@ -5,8 +5,12 @@ use std::process::ExitCode;
 
 mod align;
 mod audit;
+mod detect;
+mod input;
 mod lint;
 mod pair;
+mod segment;
+mod show;
 
 /// How a run ended. Exit codes: 0 clean, 1 findings (or a score below
 /// `--min-score`), 2 an error (unreadable input, bad arguments). The batch
@@ -48,6 +52,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Show(show::Args),
+    Segment(segment::Args),
+    Detect(detect::Args),
     Lint(lint::Args),
     Explain(lint::ExplainArgs),
     Align(align::Args),
@@ -59,6 +66,9 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Show(a) => show::run(a),
+        Command::Segment(a) => segment::run(a),
+        Command::Detect(a) => detect::run(a),
         Command::Lint(a) => lint::run(a),
         Command::Explain(a) => lint::explain(a),
         Command::Align(a) => align::run(a),
@@ -76,7 +86,11 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
 }
