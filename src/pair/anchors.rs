@@ -27,6 +27,8 @@
 //! assert!(ko.iter().any(|a| a.kind == AnchorKind::Date && a.key == "9-11"));
 //! ```
 
+use super::phonetic;
+
 /// What an anchor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AnchorKind {
@@ -75,6 +77,10 @@ pub struct Anchor {
     /// True when a faithful translation should contain it too, so that its
     /// absence on the other side counts against a pairing.
     pub expected: bool,
+    /// For a name taken from one capitalised English word: that word in lower
+    /// case. The word is only a name if the collection never writes it in
+    /// lower case (`Federal` is not, `Berlusconi` is); see [`lowercase_words`].
+    pub word: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,6 +250,7 @@ fn push(out: &mut Vec<Anchor>, kind: AnchorKind, key: String, expected: bool) {
         kind,
         key,
         expected,
+        word: None,
     });
 }
 
@@ -319,6 +326,23 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
                     push(&mut out, AnchorKind::Latin, latin_key(s), true);
                 } else if upper > 0 {
                     push(&mut out, AnchorKind::Latin, latin_key(s), false);
+                    if !WEEKDAYS.contains(&s) {
+                        push_skeletons(&mut out, s, Some(s.to_ascii_lowercase()));
+                    }
+                    // Korean personal names: `Kim Do-yoon` is 김도윤.
+                    if let (Some(g1), Some(g2)) = (toks.get(i + 1), toks.get(i + 2)) {
+                        let given = text.get(g1.start..g2.end).unwrap_or("");
+                        let gap = text.get(t.end..g1.start).unwrap_or("");
+                        let hyphen = text.get(g1.end..g2.start).unwrap_or("");
+                        if gap == " "
+                            && hyphen == "-"
+                            && g1.kind == TokKind::Word
+                            && g2.kind == TokKind::Word
+                            && given.starts_with(|c: char| c.is_ascii_uppercase())
+                        {
+                            push_skeletons(&mut out, &format!("{s}{given}"), None);
+                        }
+                    }
                 }
             }
         }
@@ -367,13 +391,72 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
             }
             TokKind::Num => {}
             TokKind::Word => {
-                if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 {
-                    push(&mut out, AnchorKind::Latin, latin_key(s), true);
+                let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+                if letters >= 2 {
+                    // An acronym carries over; a Latin word inside Korean text
+                    // (a quoted English headline, say) only counts when matched.
+                    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+                    push(&mut out, AnchorKind::Latin, latin_key(s), upper == letters);
                 }
             }
         }
     }
+    for word in text
+        .split(|c: char| !is_hangul(c))
+        .filter(|w| !w.is_empty())
+    {
+        let stem = phonetic::strip_particle(word);
+        for w in std::iter::once(word).chain(stem) {
+            let key = phonetic::skeleton_ko(w);
+            if key.len() >= MIN_SKELETON {
+                push(&mut out, AnchorKind::Name, key, false);
+            }
+        }
+    }
     out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
+const MIN_SKELETON: usize = 3;
+
+/// Translated, never transliterated.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The likeliest skeleton is expected in a translation; variants only count
+/// when they match.
+fn push_skeletons(out: &mut Vec<Anchor>, name: &str, word: Option<String>) {
+    for (i, key) in phonetic::skeletons_en(name).into_iter().enumerate() {
+        if key.len() >= MIN_SKELETON {
+            out.push(Anchor {
+                kind: AnchorKind::Name,
+                key,
+                expected: i == 0,
+                word: word.clone(),
+            });
+        }
+    }
+}
+
+/// Lower-case English words of three letters or more: a capitalised word that
+/// also occurs among these is a common word, not a name.
+pub fn lowercase_words(text: &str) -> impl Iterator<Item = &str> {
+    tokens(text).into_iter().filter_map(move |t| {
+        let s = text.get(t.start..t.end)?;
+        (t.kind == TokKind::Word && s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase()))
+            .then_some(s)
+    })
 }
 
 #[cfg(test)]

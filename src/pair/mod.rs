@@ -63,6 +63,7 @@
 //! ```
 
 pub mod anchors;
+pub mod phonetic;
 
 use crate::document::{Document, Format};
 use crate::lang::Lang;
@@ -124,6 +125,9 @@ pub struct AnchorKey {
     pub kind: AnchorKind,
     /// Whether its absence on the other side counts.
     pub expected: bool,
+    /// [`word_hash`] of the lower-cased source word of an English name, 0
+    /// otherwise.
+    pub word: u32,
 }
 
 /// What pairing needs from an article; small enough to keep for 100,000s of
@@ -140,8 +144,18 @@ pub struct Features {
     pub chars: usize,
     /// Hash of the title and body, whitespace-normalised (finds duplicates).
     pub fingerprint: u64,
-    /// Anchors, sorted by hash, one per key.
+    /// Anchors, sorted by hash, one per key and source word.
     pub anchors: Vec<AnchorKey>,
+    /// [`word_hash`]es of the lower-case words of an English article, sorted
+    /// (empty for Korean).
+    pub lower: Vec<u32>,
+}
+
+/// A 32-bit hash of a word, never 0.
+pub fn word_hash(w: &str) -> u32 {
+    let mut h = FNV_OFFSET;
+    fnv(&mut h, w.as_bytes());
+    ((h >> 32) as u32 ^ h as u32).max(1)
 }
 
 fn fnv(h: &mut u64, bytes: &[u8]) {
@@ -163,6 +177,7 @@ impl AnchorKey {
             hash: h,
             kind: a.kind,
             expected: a.expected,
+            word: a.word.as_deref().map_or(0, word_hash),
         }
     }
 }
@@ -209,7 +224,11 @@ impl Features {
             .map(|b| doc.slice(b.span))
             .collect();
         let mut raw: Vec<Anchor> = Vec::new();
+        let mut lower: Vec<u32> = Vec::new();
         for b in &blocks {
+            if lang != Lang::KO {
+                lower.extend(anchors::lowercase_words(b).map(word_hash));
+            }
             raw.extend(if lang == Lang::KO {
                 anchors::extract_ko(b)
             } else {
@@ -247,6 +266,11 @@ impl Features {
             chars,
             fingerprint,
             anchors: dedup_keys(raw.iter().map(AnchorKey::of).collect()),
+            lower: {
+                lower.sort_unstable();
+                lower.dedup();
+                lower
+            },
         }
     }
 
@@ -261,14 +285,14 @@ impl Features {
     }
 }
 
-/// Sort by hash and keep one key per hash; a key is expected if any of its
-/// occurrences is.
+/// Sort by hash and keep one key per hash and source word; a key is
+/// expected if any of its occurrences is.
 fn dedup_keys(mut keys: Vec<AnchorKey>) -> Vec<AnchorKey> {
-    keys.sort_unstable_by_key(|k| k.hash);
+    keys.sort_unstable_by_key(|k| (k.hash, k.word));
     let mut out: Vec<AnchorKey> = Vec::with_capacity(keys.len());
     for k in keys {
         match out.last_mut() {
-            Some(last) if last.hash == k.hash => last.expected |= k.expected,
+            Some(last) if last.hash == k.hash && last.word == k.word => last.expected |= k.expected,
             _ => out.push(k),
         }
     }
@@ -293,6 +317,12 @@ const CANDIDATES: usize = 24;
 /// Rounds of re-estimation.
 const MAX_ROUNDS: usize = 8;
 const KINDS: usize = AnchorKind::ALL.len();
+/// Anchor classes: side × kind × expected.
+const CLASSES: usize = 2 * KINDS * 2;
+
+fn class(side: usize, kind: AnchorKind, packed: u32) -> usize {
+    (side * KINDS + kind.index()) * 2 + (packed & 1) as usize
+}
 
 /// One collection, restricted to representatives of distinct texts, in
 /// (day, input index) order; undated articles last.
@@ -320,7 +350,7 @@ impl Side {
 
     /// Ranks whose day lies in `lo..=hi`, then the undated ranks. An undated
     /// article (`None`) sees every rank.
-    fn window(&self, days: Option<(i64, i64)>) -> [Range<usize>; 2] {
+    fn window(&self, days: Option<(i64, i64)>) -> Window {
         let n = self.len();
         match days {
             None => [0..n, n..n],
@@ -342,6 +372,14 @@ impl Side {
     }
 }
 
+/// Ranks of the other side an article may pair with: a run of dated ranks
+/// and the undated ones.
+type Window = [Range<usize>; 2];
+
+fn window_len(w: &Window) -> usize {
+    w[0].len() + w[1].len()
+}
+
 struct Vocab {
     kind: Vec<AnchorKind>,
     /// Document frequency per side.
@@ -351,8 +389,8 @@ struct Vocab {
 /// Parameters re-estimated each round.
 #[derive(Clone, Debug)]
 struct Model {
-    /// Probability that an anchor carries over, per kind.
-    theta: [f64; KINDS],
+    /// Probability that an anchor of a class carries over to the other side.
+    theta: [f64; CLASSES],
     /// Probability that an article has a counterpart, per side.
     pi: [f64; 2],
     /// Log length ratio (en/ko) of translation pairs: mean, deviation.
@@ -361,11 +399,14 @@ struct Model {
     len_null: (f64, f64),
 }
 
-/// Evidence counts of one pair, for re-estimation.
-#[derive(Clone, Copy, Debug, Default)]
+/// Evidence counts of one pair per anchor class: anchors held, and how many
+/// of them the other side holds too.
+#[derive(Clone, Copy, Debug)]
 struct Counts {
-    shared: [u32; KINDS],
-    missing: [u32; KINDS],
+    held: [u32; CLASSES],
+    shared: [u32; CLASSES],
+    /// Expected number of chance matches among the anchors held.
+    chance: [f64; CLASSES],
 }
 
 /// Pair articles from their [`Features`]; the same as [`pair`] without the texts.
@@ -378,8 +419,10 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
         active[s] = distinct(inputs[s], names[s], &mut notes);
         date_notes(inputs[s], names[s], &mut notes);
     }
-    let vocab_map = build_vocab(inputs, &active);
-    let mut sides = [EN, KO].map(|s| build_side(inputs[s], &active[s], &vocab_map.0));
+    let keys = filtered_keys(inputs, &active);
+    let vocab_map = build_vocab(&keys, &active);
+    let mut sides = [EN, KO].map(|s| build_side(inputs[s], &keys[s], &active[s], &vocab_map.0));
+    drop(keys);
     let vocab = vocab_map.1;
     for s in [EN, KO] {
         index(&mut sides[s], vocab.kind.len());
@@ -396,20 +439,18 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
         }
     }
     let edges = candidates(&sides, &vocab, max_days);
-    let win: [Vec<usize>; 2] = [EN, KO].map(|s| {
+    let win: [Vec<Window>; 2] = [EN, KO].map(|s| {
         let o = 1 - s;
         (0..sides[s].len())
-            .map(|r| {
-                let w = sides[o].window(window_days(&sides[s], r, s, max_days));
-                w.iter().map(|x| x.len()).sum::<usize>().max(1)
-            })
+            .map(|r| sides[o].window(window_days(&sides[s], r, s, max_days)))
             .collect()
     });
 
+    let p0 = Chance::new(&sides, &vocab);
     let mut model = initial_model(&sides);
     let mut accepted: Vec<(u32, u32, f64)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let next = assign(&sides, &vocab, &edges, &win, &model, opts.min_score);
+        let next = assign(&sides, &vocab, &p0, &edges, &win, &model, opts.min_score);
         let same = next.len() == accepted.len()
             && next
                 .iter()
@@ -419,7 +460,7 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
         if same {
             break;
         }
-        model = reestimate(&sides, &vocab, &accepted, &model);
+        model = reestimate(&sides, &vocab, &p0, &win, &accepted, &model);
     }
 
     let mut pairs: Vec<DocPair> = accepted
@@ -488,15 +529,56 @@ fn date_notes(docs: &[Features], name: &str, notes: &mut Vec<String>) {
     ));
 }
 
+/// An anchor of one article: hash, kind, expected.
+type Key = (u64, AnchorKind, bool);
+
+/// The anchors of each article (by input index; empty for duplicates), one
+/// per hash, without English names that the collection also writes as a
+/// lower-case word.
+fn filtered_keys(inputs: [&[Features]; 2], active: &[Vec<usize>; 2]) -> [Vec<Vec<Key>>; 2] {
+    let mut lower: Vec<u32> = active[EN]
+        .iter()
+        .flat_map(|&i| inputs[EN][i].lower.iter().copied())
+        .collect();
+    lower.par_sort_unstable();
+    lower.dedup();
+    [EN, KO].map(|s| {
+        let mut is_active = vec![false; inputs[s].len()];
+        for &i in &active[s] {
+            is_active[i] = true;
+        }
+        inputs[s]
+            .par_iter()
+            .zip(is_active)
+            .map(|(f, on)| {
+                if !on {
+                    return Vec::new();
+                }
+                let mut out: Vec<Key> = Vec::with_capacity(f.anchors.len());
+                for k in &f.anchors {
+                    if k.word != 0 && lower.binary_search(&k.word).is_ok() {
+                        continue;
+                    }
+                    match out.last_mut() {
+                        Some(last) if last.0 == k.hash => last.2 |= k.expected,
+                        _ => out.push((k.hash, k.kind, k.expected)),
+                    }
+                }
+                out
+            })
+            .collect()
+    })
+}
+
 /// Anchors held by both collections, numbered in hash order.
 type VocabMap = HashMap<u64, u32>;
 
-fn build_vocab(inputs: [&[Features]; 2], active: &[Vec<usize>; 2]) -> (VocabMap, Vocab) {
+fn build_vocab(keys: &[Vec<Vec<Key>>; 2], active: &[Vec<usize>; 2]) -> (VocabMap, Vocab) {
     let mut df: HashMap<u64, (AnchorKind, [u32; 2])> = HashMap::new();
     for s in [EN, KO] {
         for &i in &active[s] {
-            for k in &inputs[s][i].anchors {
-                df.entry(k.hash).or_insert((k.kind, [0, 0])).1[s] += 1;
+            for k in &keys[s][i] {
+                df.entry(k.0).or_insert((k.1, [0, 0])).1[s] += 1;
             }
         }
     }
@@ -521,7 +603,7 @@ fn build_vocab(inputs: [&[Features]; 2], active: &[Vec<usize>; 2]) -> (VocabMap,
     (map, vocab)
 }
 
-fn build_side(docs: &[Features], active: &[usize], map: &VocabMap) -> Side {
+fn build_side(docs: &[Features], keys: &[Vec<Key>], active: &[usize], map: &VocabMap) -> Side {
     let mut order: Vec<usize> = active.to_vec();
     order.sort_by_key(|&i| (docs[i].day.unwrap_or(i64::MAX), i));
     let day: Vec<i64> = order
@@ -532,13 +614,9 @@ fn build_side(docs: &[Features], active: &[usize], map: &VocabMap) -> Side {
     let anchors = order
         .par_iter()
         .map(|&i| {
-            let mut v: Vec<u32> = docs[i]
-                .anchors
+            let mut v: Vec<u32> = keys[i]
                 .iter()
-                .filter_map(|k| {
-                    map.get(&k.hash)
-                        .map(|&id| (id << 1) | u32::from(k.expected))
-                })
+                .filter_map(|k| map.get(&k.0).map(|&id| (id << 1) | u32::from(k.2)))
                 .collect();
             v.sort_unstable();
             v
@@ -681,6 +759,9 @@ fn mean_var(v: &[f64]) -> (f64, f64) {
 /// not to override anchors (a factor of about 1.4 either way).
 const LEN_SIGMA0: f64 = 0.35;
 const LEN_SIGMA_MIN: f64 = 0.05;
+/// Starting carry-over rates: anchors expected in a translation, and the rest.
+const THETA_EXPECTED: f64 = 0.5;
+const THETA_OTHER: f64 = 0.1;
 
 fn initial_model(sides: &[Side; 2]) -> Model {
     let lens = |s: usize| -> Vec<f64> { sides[s].loglen.iter().flatten().copied().collect() };
@@ -689,7 +770,13 @@ fn initial_model(sides: &[Side; 2]) -> Model {
     let (mk, vk) = mean_var(&lk);
     let mu = median(&mut le.clone()).unwrap_or(0.0) - median(&mut lk.clone()).unwrap_or(0.0);
     Model {
-        theta: [0.5; KINDS],
+        theta: std::array::from_fn(|c| {
+            if c % 2 == 1 {
+                THETA_EXPECTED
+            } else {
+                THETA_OTHER
+            }
+        }),
         pi: [0.5; 2],
         len_match: (mu, LEN_SIGMA0),
         len_null: (me - mk, (ve + vk).sqrt().max(LEN_SIGMA0)),
@@ -705,46 +792,74 @@ fn log_normal_pdf(x: f64, (mu, sigma): (f64, f64)) -> f64 {
 fn score_pair(
     sides: &[Side; 2],
     vocab: &Vocab,
-    bonus: &[f64],
+    chance: &Chance,
+    win: &[Vec<Window>; 2],
     model: &Model,
     e: usize,
     k: usize,
 ) -> (f64, Counts) {
+    let p0 = &chance.p0;
     let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
-    let mut c = Counts::default();
+    let mut c = Counts {
+        held: [0; CLASSES],
+        shared: [0; CLASSES],
+        chance: [0.0; CLASSES],
+    };
     let mut llr = 0.0;
     let (mut i, mut j) = (0, 0);
-    let miss = |p: u32, c: &mut Counts| {
-        if p & 1 == 1 {
-            c.missing[vocab.kind[(p >> 1) as usize].index()] += 1;
-        }
-    };
     while i < a.len() || j < b.len() {
         let x = a.get(i).map(|p| p >> 1);
         let y = b.get(j).map(|p| p >> 1);
         match (x, y) {
             (Some(x), Some(y)) if x == y => {
-                llr += bonus[x as usize];
-                c.shared[vocab.kind[x as usize].index()] += 1;
+                let id = x as usize;
+                let kind = vocab.kind[id];
+                let (ce, ck) = (class(EN, kind, a[i]), class(KO, kind, b[j]));
+                c.held[ce] += 1;
+                c.held[ck] += 1;
+                c.shared[ce] += 1;
+                c.shared[ck] += 1;
+                c.chance[ce] += p0[id];
+                c.chance[ck] += p0[id];
+                let t = if kind == AnchorKind::Name {
+                    // A variant spelling matching is as good as the main one.
+                    model.theta[class(EN, kind, 1)]
+                } else {
+                    model.theta[ce].max(model.theta[ck])
+                };
+                let pe = chance.local(&sides[EN], EN, x, &win[KO][k]);
+                let pk = chance.local(&sides[KO], KO, x, &win[EN][e]);
+                let p = union_chance(kind, pe, pk);
+                llr += ((p + t * (1.0 - p)) / p).ln();
                 i += 1;
                 j += 1;
             }
             (Some(x), Some(y)) if x < y => {
-                miss(a[i], &mut c);
+                let cl = class(EN, vocab.kind[x as usize], a[i]);
+                c.held[cl] += 1;
+                c.chance[cl] += p0[x as usize];
                 i += 1;
             }
-            (Some(_), None) => {
-                miss(a[i], &mut c);
+            (Some(x), None) => {
+                let cl = class(EN, vocab.kind[x as usize], a[i]);
+                c.held[cl] += 1;
+                c.chance[cl] += p0[x as usize];
                 i += 1;
             }
-            _ => {
-                miss(b[j], &mut c);
+            (_, Some(y)) => {
+                let cl = class(KO, vocab.kind[y as usize], b[j]);
+                c.held[cl] += 1;
+                c.chance[cl] += p0[y as usize];
                 j += 1;
             }
+            (None, None) => break,
         }
     }
-    for (kind, &m) in c.missing.iter().enumerate() {
-        llr += f64::from(m) * (1.0 - model.theta[kind]).ln();
+    // Only anchors expected to carry over count when missing (odd classes);
+    // a shared anchor is counted on both sides and is never missing.
+    for cl in (1..CLASSES).step_by(2) {
+        let missing = c.held[cl] - c.shared[cl];
+        llr += f64::from(missing) * (1.0 - model.theta[cl]).ln();
     }
     if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
         let r = le - lk;
@@ -753,17 +868,60 @@ fn score_pair(
     (llr, c)
 }
 
-fn bonuses(sides: &[Side; 2], vocab: &Vocab, model: &Model) -> Vec<f64> {
-    let n = [EN, KO].map(|s| sides[s].len().max(1) as f64);
-    (0..vocab.kind.len())
-        .map(|id| {
-            let pe = f64::from(vocab.df[EN][id]) / n[EN];
-            let pk = f64::from(vocab.df[KO][id]) / n[KO];
-            let p0 = (pe * pk / (pe + pk - pe * pk)).clamp(1e-12, 1.0);
-            let t = model.theta[vocab.kind[id].index()];
-            ((p0 + t * (1.0 - p0)) / p0).ln()
-        })
-        .collect()
+/// How often anchors occur by chance.
+struct Chance {
+    /// Document frequency over each whole collection.
+    global: [Vec<f64>; 2],
+    /// Chance that an anchor held by either article of an unrelated pair is
+    /// held by both, from the global frequencies. Names are modelled from
+    /// the English side only (most Hangul words are not transliterations, so
+    /// a Korean word's absence says nothing): for them it is the chance that
+    /// a Korean article holds the name.
+    p0: Vec<f64>,
+}
+
+fn union_chance(kind: AnchorKind, pe: f64, pk: f64) -> f64 {
+    let p = if kind == AnchorKind::Name {
+        pk
+    } else {
+        pe * pk / (pe + pk - pe * pk)
+    };
+    p.clamp(1e-9, 1.0)
+}
+
+impl Chance {
+    fn new(sides: &[Side; 2], vocab: &Vocab) -> Chance {
+        let global = [EN, KO].map(|s| {
+            let n = sides[s].len().max(1) as f64;
+            vocab.df[s]
+                .iter()
+                .map(|&d| f64::from(d) / n)
+                .collect::<Vec<f64>>()
+        });
+        let p0 = (0..vocab.kind.len())
+            .map(|id| union_chance(vocab.kind[id], global[EN][id], global[KO][id]))
+            .collect();
+        Chance { global, p0 }
+    }
+
+    /// Frequency of anchor `id` on side `s` among the articles of `window`
+    /// other than the one holding it, shrunk towards the global frequency.
+    /// Anchors cluster in time (a running story, the day's date), so the
+    /// competitors in the window are what chance must be measured against.
+    fn local(&self, side: &Side, s: usize, id: u32, window: &Window) -> f64 {
+        const PRIOR_WEIGHT: f64 = 1.0;
+        let post = side.postings(id);
+        let count: usize = window
+            .iter()
+            .map(|r| {
+                post.partition_point(|&x| (x as usize) < r.end)
+                    - post.partition_point(|&x| (x as usize) < r.start)
+            })
+            .sum();
+        let others = count.saturating_sub(1) as f64;
+        let n = window_len(window).saturating_sub(1) as f64;
+        (others + PRIOR_WEIGHT * self.global[s][id as usize]) / (n + PRIOR_WEIGHT)
+    }
 }
 
 fn log_add(a: f64, b: f64) -> f64 {
@@ -781,17 +939,17 @@ fn log_add(a: f64, b: f64) -> f64 {
 fn assign(
     sides: &[Side; 2],
     vocab: &Vocab,
+    chance: &Chance,
     edges: &[(u32, u32)],
-    win: &[Vec<usize>; 2],
+    win: &[Vec<Window>; 2],
     model: &Model,
     min_score: f64,
 ) -> Vec<(u32, u32, f64)> {
-    let bonus = bonuses(sides, vocab, model);
     let llr: Vec<f64> = edges
         .par_iter()
-        .map(|&(e, k)| score_pair(sides, vocab, &bonus, model, e as usize, k as usize).0)
+        .map(|&(e, k)| score_pair(sides, vocab, chance, win, model, e as usize, k as usize).0)
         .collect();
-    let prior = |s: usize, r: usize| (model.pi[s] / win[s][r] as f64).ln();
+    let prior = |s: usize, r: usize| (model.pi[s] / window_len(&win[s][r]).max(1) as f64).ln();
     let mut lse: [Vec<f64>; 2] = [EN, KO].map(|s| vec![(1.0 - model.pi[s]).ln(); sides[s].len()]);
     for (&(e, k), &l) in edges.iter().zip(&llr) {
         let (e, k) = (e as usize, k as usize);
@@ -826,26 +984,32 @@ fn assign(
 
 /// Re-estimate the model from the pairs kept (hard EM), with add-one
 /// smoothing so that a handful of pairs cannot drive a rate to 0 or 1.
-fn reestimate(sides: &[Side; 2], vocab: &Vocab, pairs: &[(u32, u32, f64)], old: &Model) -> Model {
-    let bonus = bonuses(sides, vocab, old);
-    let mut shared = [0u64; KINDS];
-    let mut missing = [0u64; KINDS];
+fn reestimate(
+    sides: &[Side; 2],
+    vocab: &Vocab,
+    chance: &Chance,
+    win: &[Vec<Window>; 2],
+    pairs: &[(u32, u32, f64)],
+    old: &Model,
+) -> Model {
+    let mut shared = [0.0f64; CLASSES];
+    let mut held = [0.0f64; CLASSES];
     let mut ratios = Vec::new();
     for &(e, k, _) in pairs {
         let (e, k) = (e as usize, k as usize);
-        let (_, c) = score_pair(sides, vocab, &bonus, old, e, k);
-        for i in 0..KINDS {
-            shared[i] += u64::from(c.shared[i]);
-            missing[i] += u64::from(c.missing[i]);
+        let (_, c) = score_pair(sides, vocab, chance, win, old, e, k);
+        for i in 0..CLASSES {
+            // Matches expected by chance alone say nothing about carry-over.
+            shared[i] += f64::from(c.shared[i]) - c.chance[i];
+            held[i] += f64::from(c.held[i]) - c.chance[i];
         }
         if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
             ratios.push(le - lk);
         }
     }
     let mut m = old.clone();
-    for i in 0..KINDS {
-        m.theta[i] =
-            ((shared[i] as f64 + 1.0) / ((shared[i] + missing[i]) as f64 + 2.0)).clamp(0.05, 0.95);
+    for i in 0..CLASSES {
+        m.theta[i] = ((shared[i].max(0.0) + 1.0) / (held[i].max(0.0) + 2.0)).clamp(0.01, 0.95);
     }
     let p = pairs.len() as f64;
     for s in [EN, KO] {

@@ -1,0 +1,270 @@
+//! Consonant skeletons: a coarse phonetic key shared by an English name and
+//! its Hangul transliteration (`Berlusconi` and `베를루스코니` both give
+//! `PLSKN`).
+//!
+//! Vowels are dropped (Hangul adds `ㅡ` between clustered consonants and the
+//! spellings of English vowels are too loose to compare), consonants fall
+//! into seven classes — labials `P`, dentals `T`, velars `K`, sibilants and
+//! affricates `S`, liquids `L`, `M`, `N` — `h`, `w`, `y` and `ㅇ`, `ㅎ` vanish,
+//! and runs of one class merge (`McCann`/`맥캔` → `MKN`). English `r` after a
+//! vowel is often silent in Korean loans (`Robert`/`로버트`) and often not
+//! (`Portugal`/`포르투갈`), so English words give a second key without it.
+//!
+//! ```
+//! use bitext::pair::phonetic::{skeletons_en, skeleton_ko};
+//! assert_eq!(skeleton_ko("베를루스코니"), "PLSKN");
+//! assert!(skeletons_en("Berlusconi").contains(&"PLSKN".to_owned()));
+//! assert!(skeletons_en("Robert").contains(&skeleton_ko("로버트")));
+//! ```
+
+const VOWELS: &[u8] = b"aeiouy";
+
+fn push_class(out: &mut String, c: char) {
+    if !out.ends_with(c) {
+        out.push(c);
+    }
+}
+
+/// Skeletons of an English word: first the likeliest (without a post-vocalic
+/// `r`), then variants (with it; without a plural `s` or demonym `n`).
+pub fn skeletons_en(word: &str) -> Vec<String> {
+    let w: Vec<u8> = word
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let mut full = String::new();
+    let mut soft = String::new();
+    let mut i = 0;
+    let at = |j: usize| w.get(j).copied().unwrap_or(b' ');
+    while i < w.len() {
+        let c = w[i];
+        let next = at(i + 1);
+        let (class, len) = match c {
+            b'p' if next == b'h' => (Some('P'), 2),
+            b't' if next == b'h' => (Some('T'), 2),
+            b's' if next == b'h' => (Some('S'), 2),
+            b'c' if next == b'h' => (Some('S'), 2),
+            b'c' if next == b'k' => (Some('K'), 2),
+            b'g' if next == b'h' => (Some('K'), 2),
+            b'n' if next == b'g' => (Some('N'), 2),
+            b'c' if matches!(next, b'e' | b'i' | b'y') => (Some('S'), 1),
+            b'g' if matches!(next, b'e' | b'i') && i > 0 => (Some('S'), 1),
+            b'x' => {
+                push_class(&mut full, 'K');
+                push_class(&mut soft, 'K');
+                (Some('S'), 1)
+            }
+            b'b' | b'p' | b'f' | b'v' => (Some('P'), 1),
+            b't' | b'd' => (Some('T'), 1),
+            b'c' | b'k' | b'g' | b'q' => (Some('K'), 1),
+            b's' | b'z' | b'j' => (Some('S'), 1),
+            b'l' => (Some('L'), 1),
+            b'm' => (Some('M'), 1),
+            b'n' => (Some('N'), 1),
+            b'r' => {
+                let after_vowel = i > 0 && VOWELS.contains(&w[i - 1]);
+                let before_vowel = VOWELS.contains(&next);
+                push_class(&mut full, 'L');
+                if !(after_vowel && !before_vowel) {
+                    push_class(&mut soft, 'L');
+                }
+                (None, 1)
+            }
+            _ => (None, 1),
+        };
+        if let Some(k) = class {
+            push_class(&mut full, k);
+            push_class(&mut soft, k);
+        }
+        i += len;
+    }
+    let mut out = vec![soft.clone()];
+    let mut add = |k: String| {
+        if !k.is_empty() && !out.contains(&k) {
+            out.push(k);
+        }
+    };
+    add(full.clone());
+    // Plurals and demonyms: `Restaurants`/`레스토랑`, `Austrian`/`오스트리아`.
+    let strip = |k: &str, c: char| k.strip_suffix(c).map(str::to_owned);
+    if w.ends_with(b"s") && !w.ends_with(b"ss") {
+        for k in [&soft, &full] {
+            add(strip(k, 'S').unwrap_or_default());
+        }
+    }
+    if w.ends_with(b"an") {
+        for k in [&soft, &full] {
+            add(strip(k, 'N').unwrap_or_default());
+        }
+    }
+    out
+}
+
+const INITIAL: [Option<char>; 19] = [
+    Some('K'), // ㄱ
+    Some('K'), // ㄲ
+    Some('N'), // ㄴ
+    Some('T'), // ㄷ
+    Some('T'), // ㄸ
+    Some('L'), // ㄹ
+    Some('M'), // ㅁ
+    Some('P'), // ㅂ
+    Some('P'), // ㅃ
+    Some('S'), // ㅅ
+    Some('S'), // ㅆ
+    None,      // ㅇ
+    Some('S'), // ㅈ
+    Some('S'), // ㅉ
+    Some('S'), // ㅊ
+    Some('K'), // ㅋ
+    Some('T'), // ㅌ
+    Some('P'), // ㅍ
+    None,      // ㅎ
+];
+
+const FINAL: [Option<char>; 28] = [
+    None,      // none
+    Some('K'), // ㄱ
+    Some('K'), // ㄲ
+    Some('K'), // ㄳ
+    Some('N'), // ㄴ
+    Some('N'), // ㄵ
+    Some('N'), // ㄶ
+    Some('T'), // ㄷ
+    Some('L'), // ㄹ
+    Some('L'), // ㄺ
+    Some('L'), // ㄻ
+    Some('L'), // ㄼ
+    Some('L'), // ㄽ
+    Some('L'), // ㄾ
+    Some('L'), // ㄿ
+    Some('L'), // ㅀ
+    Some('M'), // ㅁ
+    Some('P'), // ㅂ
+    Some('P'), // ㅄ
+    Some('T'), // ㅅ (loans: 로봇, 인터넷)
+    Some('T'), // ㅆ
+    Some('N'), // ㅇ (-ng)
+    Some('T'), // ㅈ
+    Some('T'), // ㅊ
+    Some('K'), // ㅋ
+    Some('T'), // ㅌ
+    Some('P'), // ㅍ
+    None,      // ㅎ
+];
+
+/// Skeleton of a Hangul word; other characters are ignored.
+pub fn skeleton_ko(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let Some(s) = (c as u32).checked_sub(0xAC00).filter(|&s| s < 11_172) else {
+            continue;
+        };
+        let (ini, fin) = ((s / 588) as usize, (s % 28) as usize);
+        if let Some(Some(k)) = INITIAL.get(ini) {
+            push_class(&mut out, *k);
+        }
+        if let Some(Some(k)) = FINAL.get(fin) {
+            push_class(&mut out, *k);
+        }
+    }
+    out
+}
+
+/// Particles and endings that follow a noun, longest first.
+const PARTICLES: [&str; 33] = [
+    "에서는",
+    "에게서",
+    "으로서",
+    "으로써",
+    "에서의",
+    "이라는",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "라는",
+    "과의",
+    "와의",
+    "에는",
+    "에도",
+    "이나",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "와",
+    "과",
+    "에",
+    "로",
+    "도",
+    "만",
+    "께",
+];
+
+/// A Hangul word without its trailing particle, if one was removed and at
+/// least two syllables remain.
+pub fn strip_particle(word: &str) -> Option<&str> {
+    PARTICLES.iter().find_map(|p| {
+        word.strip_suffix(p)
+            .filter(|stem| stem.chars().count() >= 2)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(en: &str, ko: &str) -> bool {
+        skeletons_en(en).contains(&skeleton_ko(ko))
+    }
+
+    #[test]
+    fn transliterated_names_share_a_skeleton() {
+        assert!(same("Berlusconi", "베를루스코니"));
+        assert!(same("McCann", "맥캔"));
+        assert!(same("Madeleine", "매들린"));
+        assert!(same("Robert", "로버트"));
+        assert!(same("Portugal", "포르투갈"));
+        assert!(same("Baghdad", "바그다드"));
+        assert!(same("Dunkelberg", "던켈버그"));
+        assert!(same("coating", "코팅"));
+        assert!(same("KimDoyoon", "김도윤"));
+        assert!(same("ParkJunhyung", "박준형"));
+    }
+
+    #[test]
+    fn different_names_differ() {
+        assert!(!same("Berlusconi", "매들린"));
+        assert!(!same("Naples", "바그다드"));
+    }
+
+    #[test]
+    fn particles_are_stripped_but_short_stems_kept_whole() {
+        assert_eq!(strip_particle("베를루스코니는"), Some("베를루스코니"));
+        assert_eq!(strip_particle("포르투갈에서"), Some("포르투갈"));
+        assert_eq!(strip_particle("그는"), None);
+        assert_eq!(strip_particle("맥캔"), None);
+    }
+
+    #[test]
+    fn non_hangul_and_empty_input_give_empty_skeletons() {
+        assert_eq!(skeleton_ko("abc123"), "");
+        assert_eq!(skeletons_en(""), [""]);
+        assert_eq!(skeletons_en("가나"), [""]);
+    }
+
+    #[test]
+    fn plurals_and_demonyms_give_variants() {
+        assert!(same("Restaurants", "레스토랑"));
+        assert!(same("Austrian", "오스트리아"));
+        assert_eq!(skeletons_en("Gordon")[0], skeleton_ko("고든"));
+    }
+}
