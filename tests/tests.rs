@@ -2,4 +2,5 @@
 
 mod foundation;
 mod fuzz;
+mod pair;
 mod util;
