@@ -77,7 +77,9 @@ fn two_equally_good_candidates_leave_the_article_unpaired() {
     let ko = vec![ko_story("k1", "2024-05-02 09:00", 5)];
     // Same anchors, different wording: nothing tells them apart.
     let a = en_story("e1", "2024-05-02 10:00", 5);
-    let mut b_text = a.text.replace("Chip exports rose", "Semiconductor shipments grew");
+    let mut b_text = a
+        .text
+        .replace("Chip exports rose", "Semiconductor shipments grew");
     b_text = b_text.replace("---\nid: e1", "---\nid: e2");
     let b = parse_bytes("e2", b_text.as_bytes(), &ReadOptions::default())
         .unwrap()
@@ -125,10 +127,22 @@ fn identical_texts_pair_once_with_a_note() {
 #[test]
 fn result_does_not_depend_on_input_order() {
     let ko: Vec<Document> = (1..=8)
-        .map(|n| ko_story(&format!("k{n}"), &format!("2024-05-0{} 09:00", n % 3 + 1), n * 5))
+        .map(|n| {
+            ko_story(
+                &format!("k{n}"),
+                &format!("2024-05-0{} 09:00", n % 3 + 1),
+                n * 5,
+            )
+        })
         .collect();
     let en: Vec<Document> = (1..=8)
-        .map(|n| en_story(&format!("e{n}"), &format!("2024-05-0{} 18:00", n % 3 + 2), n * 5))
+        .map(|n| {
+            en_story(
+                &format!("e{n}"),
+                &format!("2024-05-0{} 18:00", n % 3 + 2),
+                n * 5,
+            )
+        })
         .collect();
     let names = |p: &Pairing, en: &[Document], ko: &[Document]| -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = p
@@ -140,8 +154,10 @@ fn result_does_not_depend_on_input_order() {
         v
     };
     let a = pair(&en, &ko, &PairOptions::default());
-    let (en_r, ko_r): (Vec<Document>, Vec<Document>) =
-        (en.iter().rev().cloned().collect(), ko.iter().rev().cloned().collect());
+    let (en_r, ko_r): (Vec<Document>, Vec<Document>) = (
+        en.iter().rev().cloned().collect(),
+        ko.iter().rev().cloned().collect(),
+    );
     let b = pair(&en_r, &ko_r, &PairOptions::default());
     assert_eq!(a.pairs.len(), 8);
     assert_eq!(names(&a, &en, &ko), names(&b, &en_r, &ko_r));
