@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod lang;
+pub mod numbers;
 pub mod pair;
 pub mod segment;
 pub mod span;

@@ -21,7 +21,7 @@ fn show_prints_metadata_sentences_and_boilerplate() {
         sentences[1]["text"],
         "Mr. Kim said so at 1:03 p.m. on Monday."
     );
-    assert_eq!(sentences[0]["span"]["line"], 17);
+    assert_eq!(sentences[0]["span"]["line"], 16);
     let kinds: Vec<_> = v["boilerplate"]
         .as_array()
         .unwrap()
