@@ -1,19 +1,20 @@
-//! Anchors: tokens of an article that survive translation between Korean and
-//! English — numbers, Latin-script tokens (acronyms, brand names) and calendar
-//! dates — reduced to language-independent keys.
+//! Anchors: what of an article survives translation between Korean and
+//! English — quantities (from [`crate::numbers`]), Latin-script tokens
+//! (acronyms, brand names) and transliterated names — reduced to
+//! language-independent keys.
 //!
 //! Each anchor says whether its absence from a translation is evidence
 //! (`expected`): a Korean `IBM` should reappear in the English text, but an
 //! English capitalised word (`Deep`, `Livermore`) is normally transliterated
-//! into Hangul, so only its presence on the Korean side counts. Numbers whose
-//! value depends on a scale word (`12억`, `1.2 billion`) are written in
-//! different units on the two sides; they too only count when they match.
+//! into Hangul, so as a Latin token it only counts when it matches; its
+//! consonant skeleton (a [`AnchorKind::Name`]) is what is expected instead.
+//! Quantities a faithful translation may drop (`optional`, weekdays, a bare
+//! day of the month) also only count when they match.
 //!
 //! ```
-//! use bitext::pair::anchors::{extract_en, extract_ko, AnchorKind};
-//! let en = extract_en("On Sept. 11, IBM shipped 8,192 chips.");
-//! let ko = extract_ko("IBM은 9월 11일 칩 8192개를 출하했다.");
-//! // Only anchors whose absence would count; `On` is a capitalised word.
+//! use bitext::pair::anchors::{extract_en, extract_ko};
+//! let en = extract_en("On Sept. 11, IBM shipped 8,192 chips, up 12.3 percent.");
+//! let ko = extract_ko("IBM은 9월 11일 칩 8192개를 출하했다. 12.3% 늘었다.");
 //! let keys = |v: &[bitext::pair::anchors::Anchor]| {
 //!     let mut k: Vec<String> = v
 //!         .iter()
@@ -24,34 +25,28 @@
 //!     k
 //! };
 //! assert_eq!(keys(&en), keys(&ko));
-//! assert!(ko.iter().any(|a| a.kind == AnchorKind::Date && a.key == "9-11"));
+//! assert!(keys(&ko).contains(&"num:pct:12.3".to_owned()));
 //! ```
 
 use super::phonetic;
+use crate::numbers::{self, Kind, Quantity};
 
 /// What an anchor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AnchorKind {
-    /// A number (digits, separators normalised).
+    /// A quantity: amount, percentage, date, time, ordinal ([`crate::numbers`]).
     Number,
     /// A Latin-script token: acronym, brand, name written in Latin letters.
     Latin,
-    /// A month (`m:9`) or a month and day (`9-11`).
-    Date,
     /// A personal or place name matched across scripts.
     Name,
 }
 
 impl AnchorKind {
     /// Every kind, in index order.
-    pub const ALL: [AnchorKind; 4] = [
-        AnchorKind::Number,
-        AnchorKind::Latin,
-        AnchorKind::Date,
-        AnchorKind::Name,
-    ];
+    pub const ALL: [AnchorKind; 3] = [AnchorKind::Number, AnchorKind::Latin, AnchorKind::Name];
 
-    /// A dense index (0..4).
+    /// A dense index (0..3).
     pub fn index(self) -> usize {
         self as usize
     }
@@ -61,7 +56,6 @@ impl AnchorKind {
         match self {
             AnchorKind::Number => "num",
             AnchorKind::Latin => "latin",
-            AnchorKind::Date => "date",
             AnchorKind::Name => "name",
         }
     }
@@ -72,7 +66,7 @@ impl AnchorKind {
 pub struct Anchor {
     /// Its kind.
     pub kind: AnchorKind,
-    /// Canonical key, the same in both languages (`8192`, `ibm`, `9-11`).
+    /// Canonical key, the same in both languages (`n:8192`, `ibm`, `md:09-11`).
     pub key: String,
     /// True when a faithful translation should contain it too, so that its
     /// absence on the other side counts against a pairing.
@@ -146,103 +140,35 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-/// Canonical form of an integer or decimal: no leading zeros in the integer
-/// part, no trailing zeros in the fraction.
-fn canonical_number(int: &str, frac: &str) -> String {
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = frac.trim_end_matches('0');
-    if frac.is_empty() {
-        int.to_owned()
-    } else {
-        format!("{int}.{frac}")
-    }
-}
-
-/// The numbers a digit run stands for. `8,192` is one number, `1,2` two (a
-/// Korean list), `12.30` the decimal 12.3, `2025.03.09` three integers.
-fn number_keys(raw: &str) -> Vec<String> {
-    let (int_part, frac) = match raw.find('.') {
-        Some(dot) if raw[dot + 1..].contains('.') => {
-            return raw
-                .split(['.', ','])
-                .filter(|p| !p.is_empty())
-                .map(|p| canonical_number(p, ""))
-                .collect();
-        }
-        Some(dot) => (&raw[..dot], &raw[dot + 1..]),
-        None => (raw, ""),
-    };
-    if frac.contains(',') {
-        return raw
-            .split(['.', ','])
-            .filter(|p| !p.is_empty())
-            .map(|p| canonical_number(p, ""))
-            .collect();
-    }
-    let groups: Vec<&str> = int_part.split(',').collect();
-    let thousands = groups.len() > 1
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3);
-    if groups.len() == 1 || thousands {
-        vec![canonical_number(&groups.concat(), frac)]
-    } else {
-        let last = groups.len() - 1;
-        groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !g.is_empty())
-            .map(|(i, g)| canonical_number(g, if i == last { frac } else { "" }))
-            .collect()
-    }
-}
-
-/// Month number of an English month name; `strict` names need a number
-/// next to them to count (`May` is also a verb, `Jan.` an abbreviation).
-fn month_of(word: &str) -> Option<(u32, bool)> {
-    Some(match word {
-        "January" => (1, false),
-        "February" => (2, false),
-        "March" => (3, true),
-        "April" => (4, false),
-        "May" => (5, true),
-        "June" => (6, false),
-        "July" => (7, false),
-        "August" => (8, false),
-        "September" => (9, false),
-        "October" => (10, false),
-        "November" => (11, false),
-        "December" => (12, false),
-        "Jan" => (1, true),
-        "Feb" => (2, true),
-        "Mar" => (3, true),
-        "Apr" => (4, true),
-        "Jun" => (6, true),
-        "Jul" => (7, true),
-        "Aug" => (8, true),
-        "Sep" | "Sept" => (9, true),
-        "Oct" => (10, true),
-        "Nov" => (11, true),
-        "Dec" => (12, true),
-        _ => return None,
-    })
-}
-
-const EN_SCALE: [&str; 6] = ["thousand", "million", "billion", "trillion", "mn", "bn"];
-const KO_SCALE: [char; 4] = ['천', '만', '억', '조'];
-
-/// True when only spaces, dots and commas separate two tokens.
-fn adjacent(text: &str, a: &Tok, b: &Tok) -> bool {
-    text.get(a.end..b.start)
-        .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '.' | ',')))
-}
-
-fn day_value(text: &str, t: &Tok) -> Option<u32> {
-    let s = text.get(t.start..t.end)?;
-    if s.len() > 2 {
-        return None;
-    }
-    s.parse().ok().filter(|d| (1..=31).contains(d))
+/// English month names and abbreviations: dates, never names.
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 fn push(out: &mut Vec<Anchor>, kind: AnchorKind, key: String, expected: bool) {
@@ -254,9 +180,50 @@ fn push(out: &mut Vec<Anchor>, kind: AnchorKind, key: String, expected: bool) {
     });
 }
 
-fn push_numbers(out: &mut Vec<Anchor>, raw: &str, expected: bool) {
-    for key in number_keys(raw) {
-        push(out, AnchorKind::Number, key, expected);
+/// Quantity anchors. Large amounts are keyed to three significant digits so
+/// that `1조2345억` meets `1.23 trillion`; dates give their month-day, month
+/// and year separately, since either side may leave a part out.
+fn push_quantities(out: &mut Vec<Anchor>, quantities: &[Quantity]) {
+    for q in quantities {
+        let expected = !q.optional;
+        match q.kind {
+            Kind::Date { year, month, day } => {
+                match (month, day) {
+                    (Some(m), Some(d)) => {
+                        push(
+                            out,
+                            AnchorKind::Number,
+                            format!("md:{m:02}-{d:02}"),
+                            expected,
+                        );
+                        push(out, AnchorKind::Number, format!("mo:{m:02}"), false);
+                        push(out, AnchorKind::Number, format!("n:{d}"), false);
+                    }
+                    (Some(m), None) => {
+                        push(out, AnchorKind::Number, format!("mo:{m:02}"), expected)
+                    }
+                    // `27일` where English writes the weekday.
+                    (None, Some(d)) => push(out, AnchorKind::Number, format!("n:{d}"), false),
+                    (None, None) => {}
+                }
+                if let Some(y) = year {
+                    push(out, AnchorKind::Number, format!("n:{y}"), expected);
+                }
+            }
+            Kind::Weekday(_) => push(out, AnchorKind::Number, q.key(), false),
+            Kind::Number | Kind::Money(_) | Kind::Year | Kind::Percent | Kind::PercentPoint
+                if q.value.abs() >= 1000.0 && q.value.is_finite() =>
+            {
+                let family = if matches!(q.kind, Kind::Percent | Kind::PercentPoint) {
+                    "pct"
+                } else {
+                    "n"
+                };
+                let key = format!("{family}:{:.2e}", q.value.round());
+                push(out, AnchorKind::Number, key, expected);
+            }
+            _ => push(out, AnchorKind::Number, q.key(), expected),
+        }
     }
 }
 
@@ -272,53 +239,14 @@ fn latin_key(word: &str) -> String {
 pub fn extract_en(text: &str) -> Vec<Anchor> {
     let toks = tokens(text);
     let mut out = Vec::new();
+    push_quantities(&mut out, &numbers::extract_en(text));
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.start..t.end];
         match t.kind {
-            TokKind::Word => {
-                let Some((month, strict)) = month_of(s) else {
-                    continue;
-                };
-                let next = toks
-                    .get(i + 1)
-                    .filter(|n| n.kind == TokKind::Num && adjacent(text, t, n));
-                let prev = i
-                    .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .filter(|p| p.kind == TokKind::Num && adjacent(text, p, t));
-                let day = match (next, prev) {
-                    (Some(n), _) if day_value(text, n).is_some() => Some(n),
-                    (_, Some(p)) if day_value(text, p).is_some() => Some(p),
-                    _ => None,
-                };
-                if let Some(d) = day {
-                    if let Some(v) = day_value(text, d) {
-                        push(&mut out, AnchorKind::Date, format!("{month}-{v}"), true);
-                    }
-                }
-                if !strict || next.is_some() || day.is_some() {
-                    push(&mut out, AnchorKind::Date, format!("m:{month}"), true);
-                }
-            }
             TokKind::Num => {}
-        }
-    }
-    for (i, t) in toks.iter().enumerate() {
-        let s = &text[t.start..t.end];
-        match t.kind {
-            TokKind::Num => {
-                let scaled = toks.get(i + 1).is_some_and(|n| {
-                    n.kind == TokKind::Word
-                        && text
-                            .get(t.end..n.start)
-                            .is_some_and(|g| g.trim().is_empty())
-                        && EN_SCALE.contains(&text[n.start..n.end].to_ascii_lowercase().as_str())
-                });
-                push_numbers(&mut out, s, !scaled);
-            }
             TokKind::Word => {
                 let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
-                if letters < 2 || month_of(s).is_some() {
+                if letters < 2 || is_month(s) {
                     continue;
                 }
                 let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
@@ -354,41 +282,10 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
 pub fn extract_ko(text: &str) -> Vec<Anchor> {
     let toks = tokens(text);
     let mut out = Vec::new();
-    let mut skip = vec![false; toks.len()];
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Num {
-            continue;
-        }
-        let s = &text[t.start..t.end];
-        let after = text.get(t.end..).unwrap_or("");
-        let month = after
-            .starts_with('월')
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-            .filter(|m| (1..=12).contains(m));
-        let Some(month) = month else { continue };
-        // `9월` is written `September`: keep the month, not the digit.
-        skip[i] = true;
-        push(&mut out, AnchorKind::Date, format!("m:{month}"), true);
-        let gap_end = t.end + '월'.len_utf8();
-        if let Some(n) = toks.get(i + 1).filter(|n| n.kind == TokKind::Num) {
-            let gap = text.get(gap_end..n.start).unwrap_or("x");
-            let day_follows = text.get(n.end..).is_some_and(|a| a.starts_with('일'));
-            if gap.trim().is_empty() && day_follows {
-                if let Some(d) = day_value(text, n) {
-                    push(&mut out, AnchorKind::Date, format!("{month}-{d}"), true);
-                }
-            }
-        }
-    }
-    for (i, t) in toks.iter().enumerate() {
+    push_quantities(&mut out, &numbers::extract_ko(text));
+    for t in &toks {
         let s = &text[t.start..t.end];
         match t.kind {
-            TokKind::Num if !skip[i] => {
-                let after = text.get(t.end..).unwrap_or("");
-                let scaled = after.chars().next().is_some_and(|c| KO_SCALE.contains(&c));
-                push_numbers(&mut out, s, !scaled);
-            }
             TokKind::Num => {}
             TokKind::Word => {
                 let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
@@ -473,65 +370,88 @@ mod tests {
         k
     }
 
-    #[test]
-    fn thousands_separators_and_decimals_are_normalised() {
-        assert_eq!(number_keys("8,192"), ["8192"]);
-        assert_eq!(number_keys("1,000,000.50"), ["1000000.5"]);
-        assert_eq!(number_keys("007"), ["7"]);
-        assert_eq!(number_keys("3.0"), ["3"]);
+    fn has(v: &[String], k: &str) -> bool {
+        v.iter().any(|x| x == k)
     }
 
     #[test]
-    fn comma_lists_and_dotted_dates_split() {
-        assert_eq!(number_keys("1,2"), ["1", "2"]);
-        assert_eq!(number_keys("2025.03.09"), ["2025", "3", "9"]);
-        assert_eq!(number_keys("12,34.5"), ["12", "34.5"]);
+    fn large_amounts_meet_at_three_significant_digits() {
+        let ko = keys(&extract_ko("매출은 1조2345억원, 직원은 3만5000명이다."));
+        let en = keys(&extract_en(
+            "Sales were 1.23 trillion won and staff 35,000.",
+        ));
+        assert!(has(&ko, "num:n:1.23e12:true"), "{ko:?}");
+        assert!(has(&en, "num:n:1.23e12:true"), "{en:?}");
+        assert!(has(&ko, "num:n:3.50e4:true") && has(&en, "num:n:3.50e4:true"));
+    }
+
+    #[test]
+    fn dates_give_month_day_month_and_year() {
+        let ko = keys(&extract_ko("2001년 9월 11일에"));
+        let en = keys(&extract_en("on Sept. 11, 2001"));
+        assert_eq!(ko, en);
+        assert!(has(&ko, "num:md:09-11:true"));
+        assert!(has(&ko, "num:mo:09:false"));
+        assert!(has(&ko, "num:n:2001:true"));
+    }
+
+    #[test]
+    fn weekdays_and_bare_days_only_match() {
+        let en = keys(&extract_en("Officials met on Monday."));
+        assert!(en
+            .iter()
+            .any(|k| k.starts_with("num:wd:") && k.ends_with(":false")));
+        let ko = keys(&extract_ko("관계자들은 27일(현지시간) 만났다."));
+        assert!(has(&ko, "num:n:27:false"), "{ko:?}");
     }
 
     #[test]
     fn english_acronyms_count_and_capitalised_words_only_match() {
         let a = keys(&extract_en("The U.N. and NHK met Gordon."));
-        assert!(a.contains(&"latin:un:true".to_owned()));
-        assert!(a.contains(&"latin:nhk:true".to_owned()));
-        assert!(a.contains(&"latin:gordon:false".to_owned()));
-        assert!(a.contains(&"latin:the:false".to_owned()));
+        assert!(has(&a, "latin:un:true"));
+        assert!(has(&a, "latin:nhk:true"));
+        assert!(has(&a, "latin:gordon:false"));
+        assert!(has(&a, "latin:the:false"));
+        assert!(has(&a, "name:KTN:true"), "{a:?}");
         assert!(!a.iter().any(|k| k.contains(":and:")));
     }
 
     #[test]
-    fn korean_latin_tokens_are_expected() {
-        let a = keys(&extract_ko("미국 IBM사와 LG전자는 G20에서"));
-        assert!(a.contains(&"latin:ibm:true".to_owned()));
-        assert!(a.contains(&"latin:lg:true".to_owned()));
-        assert!(a.contains(&"num:20:true".to_owned()));
-        assert!(!a.iter().any(|k| k.starts_with("latin:g:")));
+    fn korean_acronyms_are_expected_and_other_latin_words_only_match() {
+        let a = keys(&extract_ko("미국 IBM사와 LG전자는 Former 사장을"));
+        assert!(has(&a, "latin:ibm:true"));
+        assert!(has(&a, "latin:lg:true"));
+        assert!(has(&a, "latin:former:false"));
     }
 
     #[test]
-    fn scaled_numbers_only_match() {
-        let en = keys(&extract_en("a $110 million deal and 12 trillion won"));
-        assert!(en.contains(&"num:110:false".to_owned()));
-        assert!(en.contains(&"num:12:false".to_owned()));
-        let ko = keys(&extract_ko("1억1000만달러와 3천명, 30명"));
-        assert!(ko.contains(&"num:1:false".to_owned()));
-        assert!(ko.contains(&"num:1000:false".to_owned()));
-        assert!(ko.contains(&"num:3:false".to_owned()));
-        assert!(ko.contains(&"num:30:true".to_owned()));
+    fn hangul_words_give_skeletons_with_and_without_particles() {
+        let a = keys(&extract_ko("베를루스코니는 말했다"));
+        assert!(has(&a, "name:PLSKN:false"), "{a:?}");
     }
 
     #[test]
-    fn dates_agree_across_languages() {
-        let en = keys(&extract_en("on 11 September, and on March 3 and in May."));
-        let ko = keys(&extract_ko("9월 11일과 3월 3일에"));
-        assert_eq!(en, ko);
-        assert!(ko.contains(&"date:9-11:true".to_owned()));
-        assert!(!ko.contains(&"num:9:true".to_owned()));
+    fn korean_personal_names_in_english_join_surname_and_given_name() {
+        let en = keys(&extract_en("Rep. Kim Do-yoon said."));
+        let ko = keys(&extract_ko("김도윤 의원은 말했다."));
+        assert!(has(&en, "name:KMTN:true"), "{en:?}");
+        assert!(has(&ko, "name:KMTN:false"), "{ko:?}");
     }
 
     #[test]
-    fn month_names_need_a_number_when_ambiguous() {
-        let en = keys(&extract_en("You May go in September."));
-        assert_eq!(en, ["date:m:9:true", "latin:you:false"]);
+    fn months_and_weekdays_are_not_names() {
+        let en = keys(&extract_en("In September and on Friday, Berlusconi spoke."));
+        assert!(!en.iter().any(|k| k.starts_with("latin:september")
+            || k.starts_with("latin:friday:") && k.contains("name")));
+        assert!(!has(&en, "name:SPTMP:true"));
+        assert!(!has(&en, "name:PLT:true"));
+        assert!(has(&en, "name:PLSKN:true"));
+    }
+
+    #[test]
+    fn lowercase_words_are_listed() {
+        let w: Vec<&str> = lowercase_words("The cat sat on NATO's mat").collect();
+        assert_eq!(w, ["cat", "sat", "mat"]);
     }
 
     #[test]
@@ -547,6 +467,8 @@ mod tests {
             "a.b.",
             "１２３",
             "😀9월😀",
+            "Kim -",
+            "Kim Do-",
         ] {
             let _ = extract_en(s);
             let _ = extract_ko(s);
