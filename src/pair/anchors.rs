@@ -71,9 +71,10 @@ pub struct Anchor {
     /// True when a faithful translation should contain it too, so that its
     /// absence on the other side counts against a pairing.
     pub expected: bool,
-    /// For a name taken from one capitalised English word: that word in lower
-    /// case. The word is only a name if the collection never writes it in
-    /// lower case (`Federal` is not, `Berlusconi` is); see [`lowercase_words`].
+    /// For an anchor taken from one capitalised English word: that word in
+    /// lower case. The word is only a name if the collection never writes it
+    /// in lower case (`Federal` is not, `Berlusconi` is); see
+    /// [`lowercase_words`].
     pub word: Option<String>,
 }
 
@@ -253,7 +254,12 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
                 if upper == letters {
                     push(&mut out, AnchorKind::Latin, latin_key(s), true);
                 } else if upper > 0 {
-                    push(&mut out, AnchorKind::Latin, latin_key(s), false);
+                    out.push(Anchor {
+                        kind: AnchorKind::Latin,
+                        key: latin_key(s),
+                        expected: false,
+                        word: Some(s.to_ascii_lowercase()),
+                    });
                     if !WEEKDAYS.contains(&s) {
                         push_skeletons(&mut out, s, Some(s.to_ascii_lowercase()));
                     }
@@ -304,9 +310,10 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
     {
         let stem = phonetic::strip_particle(word);
         for w in std::iter::once(word).chain(stem) {
-            let key = phonetic::skeleton_ko(w);
-            if key.len() >= MIN_SKELETON {
-                push(&mut out, AnchorKind::Name, key, false);
+            for key in phonetic::skeletons_ko(w) {
+                if key.len() >= MIN_SKELETON {
+                    push(&mut out, AnchorKind::Name, key, false);
+                }
             }
         }
     }
@@ -331,18 +338,15 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// The likeliest skeleton is expected in a translation; variants only count
-/// when they match.
 fn push_skeletons(out: &mut Vec<Anchor>, name: &str, word: Option<String>) {
-    for (i, key) in phonetic::skeletons_en(name).into_iter().enumerate() {
-        if key.len() >= MIN_SKELETON {
-            out.push(Anchor {
-                kind: AnchorKind::Name,
-                key,
-                expected: i == 0,
-                word: word.clone(),
-            });
-        }
+    let key = phonetic::skeleton_en(name);
+    if key.len() >= MIN_SKELETON {
+        out.push(Anchor {
+            kind: AnchorKind::Name,
+            key,
+            expected: true,
+            word,
+        });
     }
 }
 

@@ -759,9 +759,21 @@ fn mean_var(v: &[f64]) -> (f64, f64) {
 /// not to override anchors (a factor of about 1.4 either way).
 const LEN_SIGMA0: f64 = 0.35;
 const LEN_SIGMA_MIN: f64 = 0.05;
-/// Starting carry-over rates: anchors expected in a translation, and the rest.
-const THETA_EXPECTED: f64 = 0.5;
-const THETA_OTHER: f64 = 0.1;
+/// Weight, in anchors, of the prior carry-over rates against the counts of
+/// the pairs found.
+const THETA_PRIOR_WEIGHT: f64 = 10.0;
+
+/// Prior carry-over rate of an anchor class: a translation keeps most of its
+/// original's numbers and acronyms, about half of its names are written so
+/// that their skeletons agree, and anchors only expected to match are rare.
+fn prior_theta(class: usize) -> f64 {
+    let kind = AnchorKind::ALL[(class / 2) % KINDS];
+    match (class % 2 == 1, kind) {
+        (false, _) => 0.1,
+        (true, AnchorKind::Name) => 0.5,
+        (true, _) => 0.8,
+    }
+}
 
 fn initial_model(sides: &[Side; 2]) -> Model {
     let lens = |s: usize| -> Vec<f64> { sides[s].loglen.iter().flatten().copied().collect() };
@@ -770,13 +782,7 @@ fn initial_model(sides: &[Side; 2]) -> Model {
     let (mk, vk) = mean_var(&lk);
     let mu = median(&mut le.clone()).unwrap_or(0.0) - median(&mut lk.clone()).unwrap_or(0.0);
     Model {
-        theta: std::array::from_fn(|c| {
-            if c % 2 == 1 {
-                THETA_EXPECTED
-            } else {
-                THETA_OTHER
-            }
-        }),
+        theta: std::array::from_fn(prior_theta),
         pi: [0.5; 2],
         len_match: (mu, LEN_SIGMA0),
         len_null: (me - mk, (ve + vk).sqrt().max(LEN_SIGMA0)),
@@ -798,7 +804,7 @@ fn score_pair(
     e: usize,
     k: usize,
 ) -> (f64, Counts) {
-    let p0 = &chance.p0;
+    let g = &chance.global;
     let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
     let mut c = Counts {
         held: [0; CLASSES],
@@ -819,37 +825,40 @@ fn score_pair(
                 c.held[ck] += 1;
                 c.shared[ce] += 1;
                 c.shared[ck] += 1;
-                c.chance[ce] += p0[id];
-                c.chance[ck] += p0[id];
-                let t = if kind == AnchorKind::Name {
-                    // A variant spelling matching is as good as the main one.
-                    model.theta[class(EN, kind, 1)]
-                } else {
-                    model.theta[ce].max(model.theta[ck])
-                };
-                let pe = chance.local(&sides[EN], EN, x, &win[KO][k]);
+                c.chance[ce] += g[KO][id];
+                c.chance[ck] += g[EN][id];
+                // Evidence each way: the Korean article holding an English
+                // anchor, and the English article holding a Korean one. A
+                // shared anchor counts once, at the weaker of the two, so
+                // that a word one side writes everywhere (`Korea`) is no
+                // evidence however rare it is on the other side. Names are
+                // read from the English side only.
                 let pk = chance.local(&sides[KO], KO, x, &win[EN][e]);
-                let p = union_chance(kind, pe, pk);
-                llr += ((p + t * (1.0 - p)) / p).ln();
+                let mut gain = carry_over_ratio(model.theta[ce], pk);
+                if kind != AnchorKind::Name {
+                    let pe = chance.local(&sides[EN], EN, x, &win[KO][k]);
+                    gain = gain.min(carry_over_ratio(model.theta[ck], pe));
+                }
+                llr += gain;
                 i += 1;
                 j += 1;
             }
             (Some(x), Some(y)) if x < y => {
                 let cl = class(EN, vocab.kind[x as usize], a[i]);
                 c.held[cl] += 1;
-                c.chance[cl] += p0[x as usize];
+                c.chance[cl] += g[KO][x as usize];
                 i += 1;
             }
             (Some(x), None) => {
                 let cl = class(EN, vocab.kind[x as usize], a[i]);
                 c.held[cl] += 1;
-                c.chance[cl] += p0[x as usize];
+                c.chance[cl] += g[KO][x as usize];
                 i += 1;
             }
             (_, Some(y)) => {
                 let cl = class(KO, vocab.kind[y as usize], b[j]);
                 c.held[cl] += 1;
-                c.chance[cl] += p0[y as usize];
+                c.chance[cl] += g[EN][y as usize];
                 j += 1;
             }
             (None, None) => break,
@@ -872,21 +881,14 @@ fn score_pair(
 struct Chance {
     /// Document frequency over each whole collection.
     global: [Vec<f64>; 2],
-    /// Chance that an anchor held by either article of an unrelated pair is
-    /// held by both, from the global frequencies. Names are modelled from
-    /// the English side only (most Hangul words are not transliterations, so
-    /// a Korean word's absence says nothing): for them it is the chance that
-    /// a Korean article holds the name.
-    p0: Vec<f64>,
 }
 
-fn union_chance(kind: AnchorKind, pe: f64, pk: f64) -> f64 {
-    let p = if kind == AnchorKind::Name {
-        pk
-    } else {
-        pe * pk / (pe + pk - pe * pk)
-    };
-    p.clamp(1e-9, 1.0)
+/// Log-ratio of finding an anchor on the other side under *translation*
+/// (carried over with probability `theta`, else by chance) and under
+/// *unrelated* (by chance, probability `p`).
+fn carry_over_ratio(theta: f64, p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0);
+    ((p + theta * (1.0 - p)) / p).ln()
 }
 
 impl Chance {
@@ -898,10 +900,7 @@ impl Chance {
                 .map(|&d| f64::from(d) / n)
                 .collect::<Vec<f64>>()
         });
-        let p0 = (0..vocab.kind.len())
-            .map(|id| union_chance(vocab.kind[id], global[EN][id], global[KO][id]))
-            .collect();
-        Chance { global, p0 }
+        Chance { global }
     }
 
     /// Frequency of anchor `id` on side `s` among the articles of `window`
@@ -982,8 +981,9 @@ fn assign(
     out
 }
 
-/// Re-estimate the model from the pairs kept (hard EM), with add-one
-/// smoothing so that a handful of pairs cannot drive a rate to 0 or 1.
+/// Re-estimate the model from the pairs kept (hard EM); carry-over rates are
+/// posterior means under a Beta prior (see [`prior_theta`]), so a handful of
+/// pairs cannot drive a rate to 0 or 1.
 fn reestimate(
     sides: &[Side; 2],
     vocab: &Vocab,
@@ -1009,7 +1009,9 @@ fn reestimate(
     }
     let mut m = old.clone();
     for i in 0..CLASSES {
-        m.theta[i] = ((shared[i].max(0.0) + 1.0) / (held[i].max(0.0) + 2.0)).clamp(0.01, 0.95);
+        let w = THETA_PRIOR_WEIGHT;
+        m.theta[i] =
+            ((shared[i].max(0.0) + w * prior_theta(i)) / (held[i].max(0.0) + w)).clamp(0.01, 0.95);
     }
     let p = pairs.len() as f64;
     for s in [EN, KO] {

@@ -6,15 +6,21 @@
 //! spellings of English vowels are too loose to compare), consonants fall
 //! into seven classes — labials `P`, dentals `T`, velars `K`, sibilants and
 //! affricates `S`, liquids `L`, `M`, `N` — `h`, `w`, `y` and `ㅇ`, `ㅎ` vanish,
-//! and runs of one class merge (`McCann`/`맥캔` → `MKN`). English `r` after a
-//! vowel is often silent in Korean loans (`Robert`/`로버트`) and often not
-//! (`Portugal`/`포르투갈`), so English words give a second key without it.
+//! and runs of one class merge (`McCann`/`맥캔` → `MKN`).
+//!
+//! English `r` after a vowel is silent in Korean loans from English
+//! (`Robert`/`로버트`) but not in names from other languages
+//! (`Portugal`/`포르투갈`). An English word gets one key, without that `r`;
+//! the Korean word gets a second key without the `르` that may stand for it.
+//! Keeping the alternatives on one side means an English name can match at
+//! most once.
 //!
 //! ```
-//! use bitext::pair::phonetic::{skeletons_en, skeleton_ko};
+//! use bitext::pair::phonetic::{skeleton_en, skeleton_ko, skeletons_ko};
 //! assert_eq!(skeleton_ko("베를루스코니"), "PLSKN");
-//! assert!(skeletons_en("Berlusconi").contains(&"PLSKN".to_owned()));
-//! assert!(skeletons_en("Robert").contains(&skeleton_ko("로버트")));
+//! assert_eq!(skeleton_en("Berlusconi"), "PLSKN");
+//! assert_eq!(skeleton_en("Robert"), skeleton_ko("로버트"));
+//! assert!(skeletons_ko("포르투갈").contains(&skeleton_en("Portugal")));
 //! ```
 
 const VOWELS: &[u8] = b"aeiouy";
@@ -25,15 +31,14 @@ fn push_class(out: &mut String, c: char) {
     }
 }
 
-/// Skeletons of an English word: first the likeliest (without a post-vocalic
-/// `r`), then variants (with it; without a plural `s` or demonym `n`).
-pub fn skeletons_en(word: &str) -> Vec<String> {
+/// Skeleton of an English word (a post-vocalic `r` before a consonant or at
+/// the end is dropped).
+pub fn skeleton_en(word: &str) -> String {
     let w: Vec<u8> = word
         .bytes()
         .filter(u8::is_ascii_alphabetic)
         .map(|b| b.to_ascii_lowercase())
         .collect();
-    let mut full = String::new();
     let mut soft = String::new();
     let mut i = 0;
     let at = |j: usize| w.get(j).copied().unwrap_or(b' ');
@@ -51,7 +56,6 @@ pub fn skeletons_en(word: &str) -> Vec<String> {
             b'c' if matches!(next, b'e' | b'i' | b'y') => (Some('S'), 1),
             b'g' if matches!(next, b'e' | b'i') && i > 0 => (Some('S'), 1),
             b'x' => {
-                push_class(&mut full, 'K');
                 push_class(&mut soft, 'K');
                 (Some('S'), 1)
             }
@@ -65,7 +69,6 @@ pub fn skeletons_en(word: &str) -> Vec<String> {
             b'r' => {
                 let after_vowel = i > 0 && VOWELS.contains(&w[i - 1]);
                 let before_vowel = VOWELS.contains(&next);
-                push_class(&mut full, 'L');
                 if !after_vowel || before_vowel {
                     push_class(&mut soft, 'L');
                 }
@@ -74,31 +77,11 @@ pub fn skeletons_en(word: &str) -> Vec<String> {
             _ => (None, 1),
         };
         if let Some(k) = class {
-            push_class(&mut full, k);
             push_class(&mut soft, k);
         }
         i += len;
     }
-    let mut out = vec![soft.clone()];
-    let mut add = |k: String| {
-        if !k.is_empty() && !out.contains(&k) {
-            out.push(k);
-        }
-    };
-    add(full.clone());
-    // Plurals and demonyms: `Sensors`/`센서`, `Austrian`/`오스트리아`.
-    let strip = |k: &str, c: char| k.strip_suffix(c).map(str::to_owned);
-    if w.ends_with(b"s") && !w.ends_with(b"ss") {
-        for k in [&soft, &full] {
-            add(strip(k, 'S').unwrap_or_default());
-        }
-    }
-    if w.ends_with(b"an") {
-        for k in [&soft, &full] {
-            add(strip(k, 'N').unwrap_or_default());
-        }
-    }
-    out
+    soft
 }
 
 const INITIAL: [Option<char>; 19] = [
@@ -156,11 +139,33 @@ const FINAL: [Option<char>; 28] = [
 
 /// Skeleton of a Hangul word; other characters are ignored.
 pub fn skeleton_ko(word: &str) -> String {
+    skeleton_ko_with(word, false)
+}
+
+/// Skeletons of a Hangul word: as written and, when a `르` after the first
+/// syllable may stand for a silent English `r`, without it.
+pub fn skeletons_ko(word: &str) -> Vec<String> {
+    let full = skeleton_ko_with(word, false);
+    let soft = skeleton_ko_with(word, true);
+    if soft == full {
+        vec![full]
+    } else {
+        vec![full, soft]
+    }
+}
+
+/// `르`: initial ㄹ (5), vowel ㅡ (18), no final.
+const REU: u32 = 5 * 588 + 18 * 28;
+
+fn skeleton_ko_with(word: &str, drop_reu: bool) -> String {
     let mut out = String::new();
-    for c in word.chars() {
+    for (i, c) in word.chars().enumerate() {
         let Some(s) = (c as u32).checked_sub(0xAC00).filter(|&s| s < 11_172) else {
             continue;
         };
+        if drop_reu && i > 0 && s == REU {
+            continue;
+        }
         let (ini, fin) = ((s / 588) as usize, (s % 28) as usize);
         if let Some(Some(k)) = INITIAL.get(ini) {
             push_class(&mut out, *k);
@@ -223,7 +228,7 @@ mod tests {
     use super::*;
 
     fn same(en: &str, ko: &str) -> bool {
-        skeletons_en(en).contains(&skeleton_ko(ko))
+        skeletons_ko(ko).contains(&skeleton_en(en))
     }
 
     #[test]
@@ -238,12 +243,18 @@ mod tests {
         assert!(same("coating", "코팅"));
         assert!(same("KimDoyoon", "김도윤"));
         assert!(same("ParkJunhyung", "박준형"));
+        assert!(same("Martin", "마르틴"));
     }
 
     #[test]
     fn different_names_differ() {
         assert!(!same("Berlusconi", "매들린"));
         assert!(!same("Naples", "바그다드"));
+    }
+
+    #[test]
+    fn an_initial_reu_is_kept() {
+        assert_eq!(skeletons_ko("르노"), ["LN"]);
     }
 
     #[test]
@@ -257,14 +268,7 @@ mod tests {
     #[test]
     fn non_hangul_and_empty_input_give_empty_skeletons() {
         assert_eq!(skeleton_ko("abc123"), "");
-        assert_eq!(skeletons_en(""), [""]);
-        assert_eq!(skeletons_en("가나"), [""]);
-    }
-
-    #[test]
-    fn plurals_and_demonyms_give_variants() {
-        assert!(same("Sensors", "센서"));
-        assert!(same("Austrian", "오스트리아"));
-        assert_eq!(skeletons_en("Gordon")[0], skeleton_ko("고든"));
+        assert_eq!(skeleton_en(""), "");
+        assert_eq!(skeleton_en("가나"), "");
     }
 }
