@@ -1,5 +1,6 @@
 //! `bitext pair`: find each English article's Korean original.
 
+use super::input::report;
 use super::Status;
 use bitext::document::{collect_files, read_file, ReadOptions};
 use bitext::pair::{pair_features, Features, PairOptions};
@@ -57,7 +58,7 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
     let (files, errors) = collect_files(&[dir.to_path_buf()]);
     let mut failed = !errors.is_empty();
     for e in &errors {
-        eprintln!("bitext: {e}");
+        report(e);
     }
     bar.inc_length(files.len() as u64);
     let opts = ReadOptions::default();
@@ -65,7 +66,17 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
         .par_iter()
         .map(|f| {
             let r = read_file(f, &opts).map(|docs| {
-                docs.iter()
+                // Undecodable bytes are reported like everywhere else; the
+                // article is still paired on what could be read.
+                let bad: Vec<(String, usize, &'static str, usize)> = docs
+                    .iter()
+                    .filter_map(|d| {
+                        let first = *d.undecodable.first()?;
+                        Some((d.path.clone(), d.undecodable.len(), d.encoding, first))
+                    })
+                    .collect();
+                let features = docs
+                    .iter()
                     .map(|d| {
                         if english {
                             Features::english(d)
@@ -73,7 +84,8 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
                             Features::korean(d)
                         }
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                (features, bad)
             });
             bar.inc(1);
             r
@@ -82,15 +94,25 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
     let mut features = Vec::new();
     for r in read {
         match r {
-            Ok(f) => features.extend(f),
+            Ok((f, bad)) => {
+                features.extend(f);
+                for (path, n, encoding, first) in bad {
+                    bar.suspend(|| {
+                        report(format_args!(
+                            "{path}: {n} undecodable byte sequence(s) in {encoding}, first at byte {first}; replaced with U+FFFD"
+                        ))
+                    });
+                    failed = true;
+                }
+            }
             Err(e) => {
-                bar.suspend(|| eprintln!("bitext: {e}"));
+                bar.suspend(|| report(&e));
                 failed = true;
             }
         }
     }
     if features.is_empty() && errors.is_empty() {
-        bar.suspend(|| eprintln!("bitext: {}: no articles found", dir.display()));
+        bar.suspend(|| report(format_args!("{}: no articles found", dir.display())));
         failed = true;
     }
     Loaded { features, failed }

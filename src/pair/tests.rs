@@ -73,6 +73,19 @@ fn an_article_without_counterpart_stays_unpaired() {
 }
 
 #[test]
+fn unrelated_collections_pair_nothing() {
+    let ko: Vec<Document> = (1..=6)
+        .map(|n| ko_story(&format!("k{n}"), "2024-05-02 09:00", n * 3))
+        .collect();
+    let en: Vec<Document> = (1..=6)
+        .map(|n| en_story(&format!("e{n}"), "2024-05-02 19:00", n * 3 + 40))
+        .collect();
+    let p = pair(&en, &ko, &PairOptions::default());
+    assert!(p.pairs.is_empty(), "{:?}", p.pairs);
+    assert_eq!(p.unpaired_en.len(), 6);
+}
+
+#[test]
 fn two_equally_good_candidates_leave_the_article_unpaired() {
     let ko = vec![ko_story("k1", "2024-05-02 09:00", 5)];
     // Same anchors, different wording: nothing tells them apart.
