@@ -40,13 +40,21 @@ pub enum AnchorKind {
     Latin,
     /// A personal or place name matched across scripts.
     Name,
+    /// A concept from a bilingual glossary or lexicon (`정부` and
+    /// `government`), added by the caller with [`crate::pair::Features::add_anchors`].
+    Concept,
 }
 
 impl AnchorKind {
     /// Every kind, in index order.
-    pub const ALL: [AnchorKind; 3] = [AnchorKind::Number, AnchorKind::Latin, AnchorKind::Name];
+    pub const ALL: [AnchorKind; 4] = [
+        AnchorKind::Number,
+        AnchorKind::Latin,
+        AnchorKind::Name,
+        AnchorKind::Concept,
+    ];
 
-    /// A dense index (0..3).
+    /// A dense index (0..4).
     pub fn index(self) -> usize {
         self as usize
     }
@@ -57,6 +65,7 @@ impl AnchorKind {
             AnchorKind::Number => "num",
             AnchorKind::Latin => "latin",
             AnchorKind::Name => "name",
+            AnchorKind::Concept => "concept",
         }
     }
 }

@@ -274,6 +274,24 @@ impl Features {
         }
     }
 
+    /// Add anchors from another source, such as glossary concepts found in
+    /// the text (keys must be the same for both languages).
+    ///
+    /// ```
+    /// use bitext::pair::anchors::{Anchor, AnchorKind};
+    /// use bitext::pair::Features;
+    /// # let doc = bitext::document::parse_bytes("a.txt", b"The government said so.", &Default::default())?.remove(0);
+    /// let mut f = Features::english(&doc);
+    /// f.add_anchors(&[Anchor { kind: AnchorKind::Concept, key: "government".into(), expected: true, word: None }]);
+    /// assert!(f.anchors.iter().any(|a| a.kind == AnchorKind::Concept));
+    /// # Ok::<(), bitext::error::Error>(())
+    /// ```
+    pub fn add_anchors(&mut self, anchors: &[Anchor]) {
+        let mut keys = std::mem::take(&mut self.anchors);
+        keys.extend(anchors.iter().map(AnchorKey::of));
+        self.anchors = dedup_keys(keys);
+    }
+
     /// Features of an English article.
     pub fn english(doc: &Document) -> Features {
         Features::new(doc, Lang::EN)
@@ -770,7 +788,7 @@ fn prior_theta(class: usize) -> f64 {
     let kind = AnchorKind::ALL[(class / 2) % KINDS];
     match (class % 2 == 1, kind) {
         (false, _) => 0.1,
-        (true, AnchorKind::Name) => 0.5,
+        (true, AnchorKind::Name | AnchorKind::Concept) => 0.5,
         (true, _) => 0.8,
     }
 }

@@ -206,3 +206,68 @@ fn calendar_days_are_parsed_strictly() {
     assert_eq!(parse_day("yesterday"), None);
     assert_eq!(parse_day(""), None);
 }
+
+#[test]
+fn concept_anchors_from_a_glossary_pair_articles_without_other_anchors() {
+    let concepts = |words: &[&str]| -> Vec<Anchor> {
+        words
+            .iter()
+            .map(|w| Anchor {
+                kind: AnchorKind::Concept,
+                key: (*w).to_owned(),
+                expected: true,
+                word: None,
+            })
+            .collect()
+    };
+    let topics: [&[&str]; 4] = [
+        &["windshield", "laser", "driver", "road", "sensor", "fog"],
+        &[
+            "glacier",
+            "summit",
+            "border",
+            "passport",
+            "telescope",
+            "view",
+        ],
+        &[
+            "landfill",
+            "garbage",
+            "incinerator",
+            "street",
+            "military",
+            "mayor",
+        ],
+        &[
+            "curfew",
+            "prayer",
+            "coalition",
+            "negotiation",
+            "bullet",
+            "factory",
+        ],
+    ];
+    let mut en = Vec::new();
+    let mut ko = Vec::new();
+    for (i, t) in topics.iter().enumerate() {
+        let mut e = Features::english(&doc(
+            &format!("e{i}"),
+            Some("2024-05-02"),
+            "Plain words only.",
+        ));
+        e.fingerprint = i as u64;
+        e.add_anchors(&concepts(t));
+        let mut k = Features::korean(&doc(
+            &format!("k{i}"),
+            Some("2024-05-02"),
+            "평범한 말뿐이다.",
+        ));
+        k.fingerprint = 100 + i as u64;
+        k.add_anchors(&concepts(&t[1..]));
+        en.push(e);
+        ko.push(k);
+    }
+    let p = pair_features(&en, &ko, &PairOptions::default());
+    let found: Vec<(usize, usize)> = p.pairs.iter().map(|d| (d.en, d.ko)).collect();
+    assert_eq!(found, [(0, 0), (1, 1), (2, 2), (3, 3)]);
+}
