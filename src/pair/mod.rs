@@ -330,6 +330,8 @@ const EN: usize = 0;
 const KO: usize = 1;
 /// Rarest anchors of an article used to look up candidates.
 const PROBE_ANCHORS: usize = 24;
+/// Postings an article may visit while looking up candidates.
+const PROBE_BUDGET: usize = 2048;
 /// Candidates kept per article and direction.
 const CANDIDATES: usize = 24;
 /// Rounds of re-estimation.
@@ -708,24 +710,40 @@ fn candidates(sides: &[Side; 2], vocab: &Vocab, max_days: i64) -> Vec<(u32, u32)
             .into_par_iter()
             .map(|r| {
                 let mut probes: Vec<u32> = sides[s].anchors[r].iter().map(|p| p >> 1).collect();
-                probes.sort_by_key(|&id| (vocab.df[o][id as usize], id));
+                probes.sort_unstable_by_key(|&id| (vocab.df[o][id as usize], id));
                 probes.truncate(PROBE_ANCHORS);
                 let win = sides[o].window(window_days(&sides[s], r, s, max_days));
                 let mut acc: HashMap<u32, f64> = HashMap::new();
+                let mut budget = PROBE_BUDGET;
                 for id in probes {
                     let post = sides[o].postings(id);
                     let w = (n_other / f64::from(vocab.df[o][id as usize].max(1))).ln() + 1e-3;
-                    for range in &win {
+                    let runs = win.clone().map(|range| {
                         let a = post.partition_point(|&x| (x as usize) < range.start);
                         let b = post.partition_point(|&x| (x as usize) < range.end);
-                        for &x in &post[a..b] {
+                        a..b
+                    });
+                    let hits: usize = runs.iter().map(|r| r.len()).sum();
+                    // An anchor most of the window holds finds no one in
+                    // particular; skipping it bounds the work per article.
+                    if hits > budget {
+                        continue;
+                    }
+                    budget -= hits;
+                    for run in runs {
+                        for &x in &post[run] {
                             *acc.entry(x).or_insert(0.0) += w;
                         }
                     }
                 }
                 let mut best: Vec<(u32, f64)> = acc.into_iter().collect();
-                best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                best.truncate(CANDIDATES);
+                let order =
+                    |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if best.len() > CANDIDATES {
+                    best.select_nth_unstable_by(CANDIDATES, order);
+                    best.truncate(CANDIDATES);
+                }
+                best.sort_unstable_by(order);
                 best.into_iter()
                     .map(|(x, _)| {
                         if s == EN {
