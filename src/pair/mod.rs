@@ -3,21 +3,28 @@
 //!
 //! # Model
 //!
-//! Each article is reduced to a set of [anchors](anchors) — numbers, Latin
-//! tokens, dates — with language-independent keys. For a candidate pair the
-//! score is a log-likelihood ratio between two hypotheses, *translation* and
-//! *unrelated*, over the anchors either side holds:
+//! Each article is reduced to a set of [anchors](anchors) with
+//! language-independent keys: quantities (via [`crate::numbers`]), Latin
+//! tokens, consonant skeletons of names ([`phonetic`]) and, when a caller adds
+//! them, glossary concepts. Anchors fall into classes (side × kind × whether
+//! a translation is expected to keep them). For a candidate pair the score is
+//! a log-likelihood ratio between *translation* and *unrelated*:
 //!
-//! * under *unrelated*, an anchor held by either side is shared by chance
-//!   with probability `π₀ = pₑ·pₖ / (pₑ + pₖ − pₑ·pₖ)`, where `pₑ`, `pₖ` are
-//!   its document frequencies in the two collections;
-//! * under *translation*, it carries over with probability `θ` (per anchor
-//!   kind) and is otherwise shared by chance as above.
-//!
-//! A shared anchor adds `ln((π₀ + θ(1−π₀)) / π₀)` — large for rare anchors,
-//! near zero for common ones — and an anchor that should have carried over
-//! but did not adds `ln(1−θ)`. A Gaussian on the log length ratio against the
-//! ratio of random pairs adds the length evidence.
+//! * an anchor of class `c` carries over to a translation with probability
+//!   `θ_c`, and otherwise turns up on the other side by chance, with the
+//!   probability `p` that an article of the other collection holds it;
+//! * so finding it there adds `ln((p + θ_c(1−p)) / p)` — large for rare
+//!   anchors, near zero for common ones — and missing it adds `ln(1−θ_c)`,
+//!   counted only for classes a translation is expected to keep;
+//! * a shared anchor counts once, at the weaker of its two directions, so a
+//!   word one collection writes everywhere is no evidence however rare it is
+//!   in the other; names are read from the English side only, since most
+//!   Hangul words are not transliterations;
+//! * `p` is measured among the competitors in the date window (leaving the
+//!   pair itself out, shrunk towards the collection-wide rate), because
+//!   anchors cluster in time: the day's date, a running story;
+//! * the log length ratio adds a Gaussian around the usual ratio, with a
+//!   share of outliers, against the spread of random pairs.
 //!
 //! The ratios become posteriors with an explicit *no counterpart* outcome:
 //! an article's partner is one of the `n` articles in its date window (prior
@@ -29,9 +36,12 @@
 //! both hold most of an article's probability; a weak or ambiguous best
 //! candidate leaves the article unpaired.
 //!
-//! `θ`, `π` and the length model are not fixed constants: they start from
-//! uninformative values and are re-estimated from the pairs found (a few
-//! rounds of hard EM), so the model calibrates itself on each collection.
+//! `θ`, `π` and the length model are re-estimated from the pairs found (a
+//! few rounds of hard EM), so the model calibrates itself on each
+//! collection. Carry-over rates are counted net of chance matches and are
+//! posterior means under a Beta prior (most numbers and acronyms carry over,
+//! about half of the names agree in skeleton), which keeps two unrelated
+//! collections from bootstrapping chance pairs into a model.
 //!
 //! # Scale
 //!
@@ -825,6 +835,19 @@ fn initial_model(sides: &[Side; 2]) -> Model {
     }
 }
 
+/// Share of translations whose length is off the usual ratio (a paragraph
+/// dropped or added): their ratio looks like that of random pairs, so the
+/// length evidence against a pair is bounded by `ln` of this share.
+const LEN_OUTLIERS: f64 = 0.1;
+
+/// Log-likelihood ratio of a log length ratio `r` under *translation* (a
+/// Gaussian around the usual ratio, with outliers) and *unrelated*.
+fn length_ratio(r: f64, model: &Model) -> f64 {
+    let null = log_normal_pdf(r, model.len_null);
+    let usual = log_normal_pdf(r, model.len_match) + (1.0 - LEN_OUTLIERS).ln();
+    log_add(usual, null + LEN_OUTLIERS.ln()) - null
+}
+
 fn log_normal_pdf(x: f64, (mu, sigma): (f64, f64)) -> f64 {
     let z = (x - mu) / sigma;
     -0.5 * z * z - sigma.ln()
@@ -908,7 +931,7 @@ fn score_pair(
     }
     if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
         let r = le - lk;
-        llr += log_normal_pdf(r, model.len_match) - log_normal_pdf(r, model.len_null);
+        llr += length_ratio(r, model);
     }
     (llr, c)
 }
