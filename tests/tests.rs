@@ -2,5 +2,6 @@
 
 mod foundation;
 mod fuzz;
+mod lint;
 mod pair;
 mod util;
