@@ -3,7 +3,7 @@
 //!
 //! # Model
 //!
-//! Each article is reduced to a set of [anchors](anchors) with
+//! Each article is reduced to a set of [anchors] with
 //! language-independent keys: quantities (via [`crate::numbers`]), Latin
 //! tokens, consonant skeletons of names ([`phonetic`]) and, when a caller adds
 //! them, glossary concepts. Anchors fall into classes (side × kind × whether
