@@ -520,19 +520,33 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
 /// Representatives of distinct texts (the first of each group of identical
 /// ones), ascending; a note names the duplicates.
 fn distinct(docs: &[Features], name: &str, notes: &mut Vec<String>) -> Vec<usize> {
+    // Named one by one up to this many, then counted.
+    const LISTED: usize = 10;
     let mut first: HashMap<u64, usize> = HashMap::new();
     let mut out = Vec::with_capacity(docs.len());
+    let mut copies = 0;
     for (i, d) in docs.iter().enumerate() {
         match first.get(&d.fingerprint) {
-            Some(&f) => notes.push(format!(
-                "{name} article {} has the same text as {}; only the first is paired",
-                d.path, docs[f].path
-            )),
+            Some(&f) => {
+                copies += 1;
+                if copies <= LISTED {
+                    notes.push(format!(
+                        "{name} article {} has the same text as {}; only the first is paired",
+                        d.path, docs[f].path
+                    ));
+                }
+            }
             None => {
                 first.insert(d.fingerprint, i);
                 out.push(i);
             }
         }
+    }
+    if copies > LISTED {
+        notes.push(format!(
+            "{} more {name} article(s) repeat the text of an earlier one and are left unpaired",
+            copies - LISTED
+        ));
     }
     out
 }
