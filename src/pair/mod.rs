@@ -192,15 +192,20 @@ impl AnchorKey {
     }
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` (or `YYYY.MM.DD`, `YYYY/MM/DD`)
-/// prefix; `None` when absent or not a calendar date.
+/// Days since 1970-01-01 of a date written year first: `2025-03-09 15:05`,
+/// `2025.03.09`, `2025/3/9`, `2025-03-09T15:05:00Z`, `2025년 3월 9일`. `None`
+/// when absent or not a calendar date.
 pub fn parse_day(s: &str) -> Option<i64> {
-    let head = s.split_whitespace().next()?;
-    let head = head.split('T').next()?;
-    let mut parts = head.split(['-', '.', '/']);
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: u32 = parts.next()?.parse().ok()?;
-    let d: u32 = parts.next()?.parse().ok()?;
+    let mut groups = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty());
+    let year = groups.next()?;
+    if year.len() != 4 {
+        return None;
+    }
+    let y: i64 = year.parse().ok()?;
+    let m: u32 = groups.next()?.parse().ok()?;
+    let d: u32 = groups.next()?.parse().ok()?;
     if !(1..=9999).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }

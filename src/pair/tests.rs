@@ -203,6 +203,8 @@ fn calendar_days_are_parsed_strictly() {
     assert_eq!(parse_day("2023-02-29"), None);
     assert_eq!(parse_day("2024.03.01"), Some(19_783));
     assert_eq!(parse_day("2024-03-01T10:00:00Z"), Some(19_783));
+    assert_eq!(parse_day("2024년 3월 1일 오후 3:05"), Some(19_783));
+    assert_eq!(parse_day("3/1/2024"), None);
     assert_eq!(parse_day("yesterday"), None);
     assert_eq!(parse_day(""), None);
 }
