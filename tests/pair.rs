@@ -574,3 +574,19 @@ fn scale_20k_by_20k_in_three_weeks_under_a_minute() {
 fn scale_100k_by_100k_in_minutes() {
     scale_run(100_000, 365, 600.0);
 }
+
+#[test]
+fn undecodable_bytes_are_reported_and_the_article_still_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, ko) = small_collections(dir.path());
+    let mut bytes = std::fs::read(Path::new(&en).join("e3.txt")).unwrap();
+    let at = bytes.len() - 40;
+    bytes.insert(at, 0xff);
+    write(Path::new(&en), "e3.txt", &bytes);
+    let out = run(&["pair", &en, &ko]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("undecodable"), "{}", stderr(&out));
+    assert!(rows(&stdout(&out))
+        .iter()
+        .any(|(e, k, _)| e == "e3.txt" && k == "k3.txt"));
+}
