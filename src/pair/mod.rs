@@ -468,7 +468,7 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
     for s in [EN, KO] {
         if no_anchor[s] > 0 {
             notes.push(format!(
-                "{} {} article(s) share no number, Latin token or date with the other collection; they cannot be paired",
+                "{} {} article(s) share no quantity, Latin token or name with the other collection; they cannot be paired",
                 no_anchor[s], names[s]
             ));
         }
