@@ -4,4 +4,5 @@ mod audit;
 mod foundation;
 mod fuzz;
 mod lint;
+mod pair;
 mod util;
