@@ -255,7 +255,7 @@ fn broken_quote(en: &str) -> Option<Span> {
         let spaced = trimmed.len() < rest.len();
         let next = trimmed.chars().next();
         let broken = match next {
-            Some(n) if matches!(n, ',' | '.' | ';' | ':' | '!' | '?') => true,
+            Some(',' | '.' | ';' | ':' | '!' | '?') => true,
             Some(n) => spaced && n.is_lowercase(),
             None => false,
         };
