@@ -11,6 +11,9 @@ use crate::span::Span;
 /// Weight of a Korean quantity missing while the English has an unmatched
 /// one of the same kind: a figure changed in translation.
 const CHANGED_WEIGHT: f64 = 4.5;
+/// Weight of a quantity a translation may drop (`첫`, a converted amount)
+/// whose place an unmatched English quantity of its kind takes.
+const CHANGED_OPTIONAL_WEIGHT: f64 = 3.0;
 /// Weight of a Korean quantity missing with nothing in its place (it may be
 /// a looser rendering, or part of a dropped clause).
 const DROPPED_WEIGHT: f64 = 2.5;
@@ -78,6 +81,36 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         out.push(signal.ko(Span::from(q.span.clone())));
         scale *= DECAY;
     }
+    // A quantity a translation may drop (`첫`, a conversion) that meets an
+    // unmatched English one of its kind was changed, not dropped.
+    for &k in r
+        .ko_only
+        .iter()
+        .filter(|&&k| ko.get(k).is_some_and(|q| q.optional))
+    {
+        let q = &ko[k];
+        let Some(i) = extra
+            .iter()
+            .position(|&e| en.get(e).is_some_and(|x| class(x.kind) == class(q.kind)))
+        else {
+            continue;
+        };
+        let x = &en[extra.remove(i)];
+        out.push(
+            Signal::new(
+                Code::NumberMismatch,
+                CHANGED_OPTIONAL_WEIGHT * scale,
+                format!(
+                    "`{}` of the Korean became `{}` in the English",
+                    text_of(pair.ko, q),
+                    text_of(pair.en, x)
+                ),
+            )
+            .ko(Span::from(q.span.clone()))
+            .en(Span::from(x.span.clone())),
+        );
+        scale *= DECAY;
+    }
     for &e in extra.iter().take(2) {
         let Some(x) = en.get(e) else { continue };
         out.push(
@@ -139,6 +172,18 @@ mod tests {
     fn changed_number_word_is_found() {
         let v = run("그는 8년 동안 일했다.", "He worked for nine years.");
         assert_eq!(v[0].weight, CHANGED_WEIGHT);
+    }
+
+    #[test]
+    fn changed_optional_ordinal_is_found() {
+        let v = run(
+            "소녀가 첫 번째 말 위에 서 있다.",
+            "A girl stands on the second horse.",
+        );
+        assert!(
+            v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
+            "{v:?}"
+        );
     }
 
     #[test]
