@@ -1,9 +1,12 @@
 //! bitext: translation quality and bilingual alignment for Korean–English text.
 
+pub mod align;
 pub mod atomic;
+pub mod corpus;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod lang;
 pub mod segment;
 pub mod span;
+pub mod translit;

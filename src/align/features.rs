@@ -1,0 +1,293 @@
+//! What each sentence offers as evidence: its length and its tokens, each
+//! token with the *concepts* it can stand for. Two tokens on opposite sides
+//! match when they share a concept: an English stem (a glossary or learned
+//! translation of a Korean word points to it), a number's value, a Hangul
+//! stem, or a phonetic key (names and loanwords).
+
+use super::glossary::Glossary;
+use super::text::{en_stem, is_en_stopword, is_ko_stopword, number_key, tokenize, Tok};
+use crate::translit::phonetic_key;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, deterministic hasher (the FxHash mixing step), so that the
+/// same input always gives the same iteration order and the same output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Token classes, with their own match rates: numbers, names (acronyms,
+/// capitalised words inside a sentence, Latin script inside Korean), and
+/// other content words.
+pub(crate) const NUM: usize = 0;
+pub(crate) const NAME: usize = 1;
+pub(crate) const WORD: usize = 2;
+pub(crate) const CLASSES: usize = 3;
+
+/// At most this many content tokens of a sentence are used (one bit each).
+const MAX_TOKENS: usize = 64;
+
+/// Concept ids: the glossary's shared ids, then ids local to one alignment.
+pub(crate) struct Vocab<'g> {
+    base: &'g FxMap<String, u32>,
+    local: FxMap<String, u32>,
+}
+
+impl<'g> Vocab<'g> {
+    pub fn new(base: &'g FxMap<String, u32>) -> Self {
+        Vocab {
+            base,
+            local: FxMap::default(),
+        }
+    }
+
+    /// The key of an English stem.
+    pub fn word_key(stem: &str) -> String {
+        format!("w{stem}")
+    }
+
+    pub fn id(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.base.get(&key) {
+            return id;
+        }
+        let next = (self.base.len() + self.local.len()) as u32;
+        *self.local.entry(key).or_insert(next)
+    }
+}
+
+/// The evidence of one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Feat {
+    /// Characters other than white space.
+    pub len: u32,
+    /// (concept, bit mask of the token positions that carry it), sorted by concept.
+    pub concepts: Vec<(u32, u64)>,
+    /// Token positions of each class.
+    pub class_mask: [u64; CLASSES],
+    /// (own stem concept, position, is Hangul) of content words: the units
+    /// of the learned lexicon.
+    pub units: Vec<(u32, u8, bool)>,
+}
+
+impl Feat {
+    /// Number of content tokens of class `c`.
+    #[cfg(test)]
+    pub fn count(&self, c: usize) -> u32 {
+        self.class_mask[c].count_ones()
+    }
+
+    /// Add `concept` to the token at `pos` (keeps `concepts` sorted).
+    pub fn add(&mut self, concept: u32, pos: u8) {
+        let bit = 1u64 << pos;
+        match self.concepts.binary_search_by_key(&concept, |&(c, _)| c) {
+            Ok(i) => self.concepts[i].1 |= bit,
+            Err(i) => self.concepts.insert(i, (concept, bit)),
+        }
+    }
+}
+
+/// Build the features of `text`.
+pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat {
+    let mut f = Feat {
+        len: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        ..Feat::default()
+    };
+    let toks = tokenize(text);
+    let has_hangul = toks.iter().any(|t| matches!(t, Tok::Hangul { .. }));
+    let mut raw: Vec<(u32, u64)> = Vec::with_capacity(toks.len() * 2);
+    let mut pos = 0usize;
+    let mut gloss = Vec::new();
+    for (ti, tok) in toks.iter().enumerate() {
+        if pos >= MAX_TOKENS {
+            break;
+        }
+        let bit = 1u64 << pos;
+        match tok {
+            Tok::Number(v) => {
+                raw.push((vocab.id(format!("n{}", number_key(*v))), bit));
+                f.class_mask[NUM] |= bit;
+            }
+            Tok::Latin(l) => {
+                if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
+                    continue;
+                }
+                let stem = en_stem(&l.word);
+                let own = vocab.id(Vocab::word_key(&stem));
+                raw.push((own, bit));
+                if !l.acronym && l.word.len() >= 4 {
+                    let key = phonetic_key(&l.word);
+                    if key.len() >= 3 {
+                        raw.push((vocab.id(format!("p{key}")), bit));
+                    }
+                }
+                let name = l.acronym || has_hangul || (l.capital && ti > 0);
+                f.class_mask[if name { NAME } else { WORD }] |= bit;
+                f.units.push((own, pos as u8, false));
+            }
+            Tok::Hangul { run, stem } => {
+                let stem_chars = stem.chars().count();
+                if is_ko_stopword(stem) {
+                    continue;
+                }
+                gloss.clear();
+                glossary.lookup(run, stem_chars, &mut gloss);
+                if stem_chars < 2 && gloss.is_empty() {
+                    continue;
+                }
+                let own = vocab.id(format!("k{stem}"));
+                raw.push((own, bit));
+                raw.extend(gloss.iter().map(|&g| (g, bit)));
+                let key = phonetic_key(stem);
+                if key.len() >= 3 {
+                    raw.push((vocab.id(format!("p{key}")), bit));
+                }
+                f.class_mask[WORD] |= bit;
+                f.units.push((own, pos as u8, true));
+            }
+        }
+        pos += 1;
+    }
+    raw.sort_unstable_by_key(|&(c, _)| c);
+    for (c, m) in raw {
+        match f.concepts.last_mut() {
+            Some(last) if last.0 == c => last.1 |= m,
+            _ => f.concepts.push((c, m)),
+        }
+    }
+    f
+}
+
+/// Which tokens of `e` and of `k` share a concept: (mask over `e`'s tokens,
+/// mask over `k`'s tokens). A merge of the two sorted concept lists.
+#[inline]
+pub(crate) fn matches(e: &Feat, k: &Feat) -> (u64, u64) {
+    let (a, b) = (&e.concepts, &k.concepts);
+    let (mut i, mut j) = (0, 0);
+    let (mut me, mut mk) = (0u64, 0u64);
+    while i < a.len() && j < b.len() {
+        let (ca, cb) = (a[i].0, b[j].0);
+        if ca < cb {
+            i += 1;
+        } else if ca > cb {
+            j += 1;
+        } else {
+            me |= a[i].1;
+            mk |= b[j].1;
+            i += 1;
+            j += 1;
+        }
+    }
+    (me, mk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::glossary;
+
+    fn feats(en: &str, ko: &str) -> (Feat, Feat) {
+        let g = glossary::get();
+        let mut v = Vocab::new(&g.base);
+        (build(en, g, &mut v), build(ko, g, &mut v))
+    }
+
+    fn feats3(en: &str, ko: &str, other: &str) -> (Feat, Feat, Feat) {
+        let g = glossary::get();
+        let mut v = Vocab::new(&g.base);
+        (
+            build(en, g, &mut v),
+            build(ko, g, &mut v),
+            build(other, g, &mut v),
+        )
+    }
+
+    #[test]
+    fn translation_shares_more_than_an_unrelated_sentence() {
+        let (e, k, other) = feats3(
+            "The government said exports of chips rose 12.5 percent in 2019.",
+            "정부는 2019년 반도체 수출이 12.5% 늘었다고 밝혔다.",
+            "그 가수는 어제 서울에서 새 앨범을 냈다.",
+        );
+        let (me, mk) = matches(&e, &k);
+        let (oe, _) = matches(&e, &other);
+        assert!(me.count_ones() >= 5, "{me:b}");
+        assert!(mk.count_ones() >= 4, "{mk:b}");
+        assert!(oe.count_ones() <= 1);
+    }
+
+    #[test]
+    fn names_match_by_sound_and_latin_by_spelling() {
+        let (e, k) = feats(
+            "Johnson visited Samsung and LG.",
+            "존슨은 삼성과 LG를 방문했다.",
+        );
+        let (me, _) = matches(&e, &k);
+        // Johnson, visited, Samsung, LG
+        assert_eq!(me.count_ones(), 4);
+    }
+
+    #[test]
+    fn classes_partition_the_tokens() {
+        let (e, _) = feats("In 2020 the IBM plant hired Kim.", "");
+        assert_eq!(e.count(NUM), 1);
+        assert_eq!(e.count(NAME), 2);
+        assert_eq!(e.count(WORD), 2);
+    }
+
+    #[test]
+    fn long_sentences_are_capped() {
+        let long = "word ".repeat(200);
+        let (e, _) = feats(&long, "");
+        assert_eq!(e.count(WORD), 64);
+    }
+
+    #[test]
+    fn hasher_is_deterministic() {
+        use std::hash::BuildHasher;
+        let b = BuildHasherDefault::<FxHasher>::default();
+        assert_eq!(b.hash_one("abc"), b.hash_one("abc"));
+        assert_ne!(b.hash_one("abc"), b.hash_one("abd"));
+    }
+}

@@ -1,0 +1,591 @@
+//! Tokens that carry evidence across the two languages: numbers with their
+//! value, Latin-script words (stemmed), and Hangul/Han runs with particles
+//! removed.
+
+/// One token of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Tok {
+    /// A number with its value (Korean units and English scale words applied).
+    Number(f64),
+    /// A Latin-script word.
+    Latin(Latin),
+    /// A run of Hangul syllables and Han characters.
+    Hangul {
+        /// The run as written.
+        run: String,
+        /// The run without trailing particles.
+        stem: String,
+    },
+}
+
+/// A Latin-script word.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Latin {
+    /// The word as written (acronym periods removed).
+    pub word: String,
+    /// Starts with an upper-case letter.
+    pub capital: bool,
+    /// Two or more letters, all upper case (an acronym), or letters with digits.
+    pub acronym: bool,
+}
+
+/// The canonical text of a number, equal for equal values however written.
+pub(crate) fn number_key(v: f64) -> String {
+    format!("{v:.4e}")
+}
+
+fn is_hangul_or_han(c: char) -> bool {
+    crate::translit::is_hangul_syllable(c)
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+fn korean_unit(c: char) -> Option<(f64, bool)> {
+    // (multiplier, closes a group of four digits)
+    match c {
+        '십' => Some((10.0, false)),
+        '백' => Some((100.0, false)),
+        '천' => Some((1e3, false)),
+        '만' => Some((1e4, true)),
+        '억' => Some((1e8, true)),
+        '조' => Some((1e12, true)),
+        _ => None,
+    }
+}
+
+fn english_scale(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "thousand" => Some(1e3),
+        "million" | "millions" | "mn" => Some(1e6),
+        "billion" | "billions" | "bn" => Some(1e9),
+        "trillion" | "trillions" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn month(word: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w
+                || (w.len() == 3 && m.starts_with(w.as_str()))
+                || (w == "sept" && *m == "september")
+        })
+        .map(|i| (i + 1) as f64)
+}
+
+/// Read plain digits (with thousands commas and one decimal point) at `i`.
+fn read_digits(cs: &[char], mut i: usize) -> (f64, usize) {
+    let mut s = String::new();
+    while i < cs.len() {
+        let c = cs[i];
+        if c.is_ascii_digit() {
+            s.push(c);
+            i += 1;
+        } else if c == ','
+            && cs
+                .get(i + 1..i + 4)
+                .is_some_and(|d| d.iter().all(char::is_ascii_digit))
+            && !cs.get(i + 4).is_some_and(char::is_ascii_digit)
+            && !s.contains('.')
+        {
+            i += 1;
+        } else if c == '.' && !s.contains('.') && cs.get(i + 1).is_some_and(char::is_ascii_digit) {
+            s.push('.');
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (s.parse().unwrap_or(0.0), i)
+}
+
+/// Parse a number starting with a digit at `i`: Korean units (1억1천만,
+/// 12조3천억, 1억 2000만), English scale words (110 million, 1.5bn), ordinal
+/// and decade suffixes. Returns the value and the index after it.
+fn read_number(cs: &[char], start: usize) -> (f64, usize) {
+    let (first, mut i) = read_digits(cs, start);
+    // Korean grouping: digits, optional 십/백/천, optional 만/억/조, repeated.
+    let mut total = 0.0;
+    let mut group = 0.0;
+    let mut value = first;
+    let mut korean = false;
+    loop {
+        let mut v = value;
+        if let Some((m, false)) = cs.get(i).copied().and_then(korean_unit) {
+            v *= m;
+            i += 1;
+            korean = true;
+        }
+        group += v;
+        match cs.get(i).copied().and_then(korean_unit) {
+            Some((m, true)) => {
+                total += group * m;
+                group = 0.0;
+                i += 1;
+                korean = true;
+            }
+            _ => break,
+        }
+        // Another group may follow directly or after one space: 1억 2000만.
+        let j = if cs.get(i) == Some(&' ') { i + 1 } else { i };
+        if cs.get(j).is_some_and(char::is_ascii_digit) {
+            let (next, k) = read_digits(cs, j);
+            let unit_follows = cs.get(k).copied().and_then(korean_unit).is_some();
+            if j == i || unit_follows {
+                value = next;
+                i = k;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut number = total + group;
+    if korean {
+        return (number, i);
+    }
+    // English: a scale word after a space or hyphen, or glued (5bn, $3m).
+    let word_at = |k: usize| {
+        let end = (k..cs.len())
+            .find(|&e| !cs[e].is_ascii_alphabetic())
+            .unwrap_or(cs.len());
+        (cs[k..end].iter().collect::<String>(), end)
+    };
+    let currency = start > 0 && matches!(cs[start - 1], '$' | '€' | '£' | '₩' | '¥');
+    if cs.get(i).is_some_and(char::is_ascii_alphabetic) {
+        let (w, end) = word_at(i);
+        let lw = w.to_ascii_lowercase();
+        if let Some(m) = english_scale(&w) {
+            number *= m;
+            i = end;
+        } else if currency && matches!(lw.as_str(), "m" | "b" | "k") {
+            number *= match lw.as_str() {
+                "m" => 1e6,
+                "b" => 1e9,
+                _ => 1e3,
+            };
+            i = end;
+        } else if matches!(lw.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+            i = end;
+        }
+    } else if matches!(cs.get(i), Some(' ') | Some('-'))
+        && cs.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+    {
+        let (w, end) = word_at(i + 1);
+        if let Some(m) = english_scale(&w) {
+            number *= m;
+            i = end;
+        }
+    }
+    (number, i)
+}
+
+/// Split `text` into evidence tokens. Punctuation and symbols are dropped.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c.is_ascii_digit() {
+            let (v, j) = read_number(&cs, i);
+            out.push(Tok::Number(v));
+            i = j.max(i + 1);
+        } else if c.is_ascii_alphabetic() {
+            i = read_latin(&cs, i, &mut out);
+        } else if is_hangul_or_han(c) {
+            let end = (i..cs.len())
+                .find(|&e| !is_hangul_or_han(cs[e]))
+                .unwrap_or(cs.len());
+            let run: String = cs[i..end].iter().collect();
+            let stem = strip_particles(&run).to_string();
+            out.push(Tok::Hangul { run, stem });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
+    // Acronyms written with periods: U.S., U.N., U.S.A.
+    let mut k = start;
+    let mut letters = String::new();
+    while cs.get(k).is_some_and(char::is_ascii_alphabetic)
+        && cs.get(k + 1) == Some(&'.')
+        && !cs.get(k + 2).is_some_and(|c| c.is_ascii_lowercase())
+        && (k == start || cs.get(k.wrapping_sub(1)) == Some(&'.'))
+    {
+        letters.push(cs[k].to_ascii_uppercase());
+        k += 2;
+        if !cs.get(k).is_some_and(char::is_ascii_alphabetic) || cs.get(k + 1) != Some(&'.') {
+            break;
+        }
+    }
+    if letters.len() >= 2 {
+        out.push(Tok::Latin(Latin {
+            word: letters,
+            capital: true,
+            acronym: true,
+        }));
+        return k;
+    }
+    let end = (start..cs.len())
+        .find(|&e| !cs[e].is_ascii_alphanumeric())
+        .unwrap_or(cs.len());
+    let word: String = cs[start..end].iter().collect();
+    let mut next = end;
+    // Possessive or contraction: the nation's, don't.
+    if matches!(cs.get(end), Some('\'') | Some('’'))
+        && cs.get(end + 1).is_some_and(char::is_ascii_alphabetic)
+        && !cs.get(end + 2).is_some_and(char::is_ascii_alphabetic)
+    {
+        next = end + 2;
+    }
+    if let Some(m) = month(&word).filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())) {
+        out.push(Tok::Number(m));
+        return next;
+    }
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    out.push(Tok::Latin(Latin {
+        capital: word.starts_with(|c: char| c.is_ascii_uppercase()),
+        acronym: (upper >= 2 && upper * 2 >= word.len()) || digits,
+        word,
+    }));
+    next
+}
+
+const PARTICLES: &[&str] = &[
+    "에서부터",
+    "으로부터",
+    "에게서는",
+    "에서는",
+    "에게서",
+    "으로서",
+    "으로써",
+    "으로는",
+    "에서도",
+    "이라는",
+    "이라고",
+    "에서의",
+    "까지는",
+    "부터는",
+    "에게는",
+    "에게도",
+    "이라며",
+    "이었다",
+    "였다",
+    "에서",
+    "에게",
+    "으로",
+    "로서",
+    "로써",
+    "라는",
+    "라고",
+    "이나",
+    "이며",
+    "이고",
+    "에는",
+    "에도",
+    "와는",
+    "과는",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "만큼",
+    "마다",
+    "조차",
+    "로는",
+    "이란",
+    "들이",
+    "들은",
+    "들을",
+    "들의",
+    "들과",
+    "들도",
+    "들에",
+    "이다",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+    "들",
+    "께",
+    "란",
+];
+
+/// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
+/// keeping at least two syllables: in a two-syllable word the last syllable
+/// is as likely part of the noun (회의, 나이) as a particle.
+pub(crate) fn strip_particles(run: &str) -> &str {
+    let n = run.chars().count();
+    let mut s = run;
+    if let Some(p) = PARTICLES
+        .iter()
+        .find(|p| run.ends_with(*p) && n >= p.chars().count() + 2)
+    {
+        s = &run[..run.len() - p.len()];
+    }
+    if s.ends_with('들') && s.chars().count() >= 3 {
+        s = &s[..s.len() - '들'.len_utf8()];
+    }
+    s
+}
+
+const EN_STOP: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "although", "am", "among", "an", "and",
+    "another", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between",
+    "both", "but", "by", "can", "could", "d", "did", "do", "does", "down", "during", "each",
+    "either", "even", "every", "for", "from", "had", "has", "have", "he", "her", "here", "him",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m", "may", "me",
+    "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "neither", "no", "nor",
+    "not", "of", "off", "on", "only", "or", "other", "our", "out", "over", "own", "re", "s",
+    "same", "shall", "she", "should", "since", "so", "some", "such", "t", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "though", "through", "to",
+    "too", "under", "until", "up", "upon", "us", "ve", "very", "was", "we", "were", "what", "when",
+    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "yet", "you", "your",
+];
+
+/// True for an English function word.
+pub(crate) fn is_en_stopword(lower: &str) -> bool {
+    EN_STOP.binary_search(&lower).is_ok()
+}
+
+const KO_STOP: &[&str] = &[
+    "가장",
+    "같은",
+    "같이",
+    "것은",
+    "것을",
+    "것이",
+    "것이다",
+    "관련",
+    "그는",
+    "그리고",
+    "그러나",
+    "그런",
+    "그러한",
+    "그녀는",
+    "대한",
+    "대해",
+    "따라",
+    "따라서",
+    "때문",
+    "때문에",
+    "또는",
+    "또한",
+    "모든",
+    "및",
+    "반면",
+    "않는",
+    "않은",
+    "않았다",
+    "없는",
+    "없다",
+    "우리",
+    "위한",
+    "위해",
+    "이는",
+    "이번",
+    "이러한",
+    "이런",
+    "이에",
+    "있는",
+    "있다",
+    "있도록",
+    "있어",
+    "있었다",
+    "있으며",
+    "있을",
+    "저",
+    "정도",
+    "통해",
+    "하고",
+    "하는",
+    "하며",
+    "하지만",
+    "한다",
+    "한편",
+    "했다",
+    "했으며",
+    "해야",
+    "했던",
+    "된다",
+    "되는",
+    "됐다",
+    "되었다",
+];
+
+/// True for a Korean function word (after particle stripping).
+pub(crate) fn is_ko_stopword(stem: &str) -> bool {
+    KO_STOP.contains(&stem)
+}
+
+/// The stem of an English word: lower case, inflectional and common
+/// derivational suffixes removed, at most seven letters. Crude, but the same
+/// on both sides of every comparison, which is all matching needs.
+pub(crate) fn en_stem(word: &str) -> String {
+    let mut w = word.to_ascii_lowercase();
+    if w == "us" && word == "US" {
+        return "usa".into();
+    }
+    let strip = |w: &mut String, suffix: &str, min: usize, repl: &str| -> bool {
+        if w.len() >= min && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            w.push_str(repl);
+            true
+        } else {
+            false
+        }
+    };
+    let plural = strip(&mut w, "ies", 5, "y") || strip(&mut w, "sses", 5, "ss");
+    if !plural
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w.pop();
+    }
+    let _ = strip(&mut w, "ied", 5, "y")
+        || strip(&mut w, "ing", 6, "")
+        || strip(&mut w, "ed", 5, "")
+        || strip(&mut w, "ly", 6, "");
+    let _ = strip(&mut w, "ment", 8, "")
+        || strip(&mut w, "ation", 8, "")
+        || strip(&mut w, "ese", 7, "")
+        || strip(&mut w, "ial", 7, "")
+        || strip(&mut w, "al", 7, "")
+        || strip(&mut w, "er", 6, "")
+        || strip(&mut w, "an", 6, "a");
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w.truncate(7);
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        tokenize(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Tok::Number(v) => Some(number_key(v)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn korean_units_and_english_scales_agree() {
+        assert_eq!(numbers("2억3천만 달러"), numbers("$230 million"));
+        assert_eq!(numbers("45조6천억 원"), numbers("45.6 trillion won"));
+        assert_eq!(numbers("1억 5000만 명"), numbers("150 million people"));
+        assert_eq!(numbers("5백만"), numbers("5 million"));
+        assert_eq!(numbers("3천 개"), numbers("3,000 units"));
+        assert_eq!(numbers("$4.5bn"), numbers("4.5 billion"));
+        assert_eq!(numbers("$7m"), numbers("7 million"));
+    }
+
+    #[test]
+    fn years_percentages_ordinals_and_months() {
+        assert_eq!(numbers("2007년"), numbers("in 2007"));
+        assert_eq!(numbers("12.5%"), numbers("12.5 percent"));
+        assert_eq!(numbers("the 21st"), numbers("21일"));
+        assert_eq!(numbers("the 1980s"), numbers("1980년대"));
+        assert_eq!(numbers("On April 3"), numbers("4월 3일"));
+    }
+
+    #[test]
+    fn commas_group_thousands_but_separate_lists() {
+        assert_eq!(numbers("1,250,000"), vec![number_key(1_250_000.0)]);
+        assert_eq!(numbers("1,2"), vec![number_key(1.0), number_key(2.0)]);
+    }
+
+    #[test]
+    fn latin_tokens_inside_korean() {
+        let t = tokenize("IBM은 G20 회의에서");
+        assert!(matches!(&t[0], Tok::Latin(l) if l.word == "IBM" && l.acronym));
+        assert!(matches!(&t[2], Tok::Latin(l) if l.word == "G20" && l.acronym));
+        assert!(matches!(&t[3], Tok::Hangul { run, stem } if run == "회의에서" && stem == "회의"));
+    }
+
+    #[test]
+    fn dotted_acronyms_join() {
+        let t = tokenize("The U.S. economy");
+        assert!(matches!(&t[1], Tok::Latin(l) if l.word == "US"));
+        assert_eq!(en_stem("US"), "usa");
+        assert_eq!(en_stem("us"), "us");
+    }
+
+    #[test]
+    fn particles_are_stripped_from_long_words_only() {
+        assert_eq!(strip_particles("정부는"), "정부");
+        assert_eq!(strip_particles("연구원들이"), "연구원");
+        assert_eq!(strip_particles("미국에서는"), "미국");
+        assert_eq!(strip_particles("이"), "이");
+        assert_eq!(strip_particles("나이"), "나이");
+        assert_eq!(strip_particles("회의에서"), "회의");
+    }
+
+    #[test]
+    fn stems_conflate_inflections() {
+        assert_eq!(en_stem("governments"), en_stem("government"));
+        assert_eq!(en_stem("exported"), en_stem("exports"));
+        assert_eq!(en_stem("announced"), en_stem("announcement"));
+        assert_eq!(en_stem("companies"), en_stem("company"));
+        assert_eq!(en_stem("Korean"), en_stem("Korea"));
+        assert_ne!(en_stem("internet"), en_stem("international"));
+    }
+
+    #[test]
+    fn stopword_table_is_sorted_for_binary_search() {
+        assert!(EN_STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_en_stopword("the"));
+        assert!(!is_en_stopword("export"));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in [
+            "", "1,", "1.", ".5", "3억", "억", "1억 ", "$", "$m", "U.", "U.S", "a'", "’s", "１２",
+        ] {
+            let _ = tokenize(s);
+        }
+    }
+}
