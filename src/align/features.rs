@@ -139,6 +139,7 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
     let mut raw: Vec<(u32, u64)> = Vec::with_capacity(toks.len() * 2);
     let mut pos = 0usize;
     let mut gloss = Vec::new();
+    let mut residual = Vec::new();
     for (ti, tok) in toks.iter().enumerate() {
         if pos >= MAX_TOKENS {
             break;
@@ -156,9 +157,11 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
                 let stem = en_stem(&l.word);
                 let own = vocab.id(Vocab::word_key(&stem));
                 raw.push((own, bit));
-                if !l.acronym && l.word.len() >= 4 {
+                if !l.acronym && l.word.len() >= 3 {
+                    // Names are worth a short key; other words need a long one
+                    // not to match Korean words by accident.
                     let key = phonetic_key(&l.word);
-                    if key.len() >= 3 {
+                    if key.len() >= if l.capital { 2 } else { 3 } {
                         raw.push((vocab.id(format!("p{key}")), bit));
                     }
                 }
@@ -172,7 +175,8 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
                     continue;
                 }
                 gloss.clear();
-                glossary.lookup(run, stem_chars, &mut gloss);
+                residual.clear();
+                glossary.lookup(run, stem_chars, &mut gloss, &mut residual);
                 if stem_chars < 2 && gloss.is_empty() {
                     continue;
                 }
@@ -180,8 +184,18 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
                 raw.push((own, bit));
                 raw.extend(gloss.iter().map(|&g| (g, bit)));
                 let key = phonetic_key(stem);
-                if key.len() >= 3 {
+                if key.len() >= 2 {
                     raw.push((vocab.id(format!("p{key}")), bit));
+                }
+                // A name inside a compound (콴타스항공 = Qantas + airline).
+                for r in &residual {
+                    if r.len() >= 2 && r.len() < stem_chars {
+                        let part: String = stem.chars().skip(r.start).take(r.len()).collect();
+                        let key = phonetic_key(&part);
+                        if key.len() >= 2 {
+                            raw.push((vocab.id(format!("p{key}")), bit));
+                        }
+                    }
                 }
                 f.class_mask[WORD] |= bit;
                 f.units.push((own, pos as u8, true));

@@ -3,7 +3,7 @@
 //! of a compound (국가안보회의) and carry particles (정부는).
 
 use super::features::{FxMap, Vocab};
-use super::text::{en_stem, is_en_stopword, tokenize, Tok};
+use super::text::{en_stem, is_en_stopword, is_particle, tokenize, Tok};
 use std::sync::OnceLock;
 
 const SOURCE: &str = include_str!("glossary.txt");
@@ -65,14 +65,23 @@ impl Glossary {
     /// first `stem_chars` characters are the word without particles. Terms of
     /// two or more characters are matched longest-first anywhere; a Han
     /// character anywhere; a single Hangul syllable only when every syllable of
-    /// the stem is accounted for by terms (북핵 = 북 + 핵, not 북쪽).
-    pub fn lookup(&self, run: &str, stem_chars: usize, out: &mut Vec<u32>) {
+    /// the stem is accounted for by terms (북핵 = 북 + 핵, not 북쪽), or when the
+    /// rest of the run is a particle (돈을). The character ranges of the stem
+    /// that no term explains go to `residual` (a name inside a compound).
+    pub fn lookup(
+        &self,
+        run: &str,
+        stem_chars: usize,
+        out: &mut Vec<u32>,
+        residual: &mut Vec<std::ops::Range<usize>>,
+    ) {
         let cs: Vec<char> = run.chars().collect();
         let n = cs.len();
+        let stem_chars = stem_chars.min(n);
         let mut buf = String::new();
         let mut p = 0;
         let mut singles: Vec<usize> = Vec::new();
-        let mut uncovered_in_stem = false;
+        let mut covered = vec![false; n];
         while p < n {
             let mut matched = 0;
             for len in (2..=self.max_chars.min(n - p)).rev() {
@@ -85,6 +94,7 @@ impl Glossary {
                 }
             }
             if matched > 0 {
+                covered[p..p + matched].iter_mut().for_each(|c| *c = true);
                 p += matched;
                 continue;
             }
@@ -93,21 +103,39 @@ impl Glossary {
             match self.terms.get(&buf) {
                 Some(ids) if !crate::translit::is_hangul_syllable(cs[p]) => {
                     out.extend_from_slice(ids);
+                    covered[p] = true;
                 }
-                Some(_) if p < stem_chars => singles.push(p),
-                _ if p < stem_chars => uncovered_in_stem = true,
-                _ => {}
+                Some(_) => singles.push(p),
+                None => {}
             }
             p += 1;
         }
-        if !uncovered_in_stem {
-            for p in singles {
+        let rest_is_particle = n > 1 && {
+            let rest: String = cs[1..].iter().collect();
+            is_particle(&rest)
+        };
+        let all_explained = (0..stem_chars).all(|p| covered[p] || singles.contains(&p));
+        for p in singles {
+            if all_explained && p < stem_chars || (p == 0 && rest_is_particle) {
                 buf.clear();
                 buf.push(cs[p]);
                 if let Some(ids) = self.terms.get(&buf) {
                     out.extend_from_slice(ids);
+                    covered[p] = true;
                 }
             }
+        }
+        let mut p = 0;
+        while p < stem_chars {
+            if covered[p] {
+                p += 1;
+                continue;
+            }
+            let start = p;
+            while p < stem_chars && !covered[p] {
+                p += 1;
+            }
+            residual.push(start..p);
         }
     }
 
@@ -131,7 +159,7 @@ mod tests {
     fn stems_of(run: &str, stem_chars: usize) -> Vec<String> {
         let g = get();
         let mut ids = Vec::new();
-        g.lookup(run, stem_chars, &mut ids);
+        g.lookup(run, stem_chars, &mut ids, &mut Vec::new());
         let mut words: Vec<String> = g
             .base
             .iter()
@@ -161,6 +189,20 @@ mod tests {
         assert!(both.contains(&en_stem("nuclear")));
         assert!(both.contains(&en_stem("north")));
         assert!(stems_of("북쪽", 2).is_empty());
+    }
+
+    #[test]
+    fn a_single_syllable_term_takes_a_particle() {
+        assert!(stems_of("돈을", 2).contains(&en_stem("money")));
+        assert!(stems_of("돈가스", 3).is_empty());
+    }
+
+    #[test]
+    fn unexplained_parts_of_a_compound_are_reported() {
+        let g = get();
+        let mut residual = Vec::new();
+        g.lookup("로렌스연구소의", 6, &mut Vec::new(), &mut residual);
+        assert_eq!(residual, vec![0..3]);
     }
 
     #[test]

@@ -344,6 +344,11 @@ const PARTICLES: &[&str] = &[
     "란",
 ];
 
+/// True when `s` is exactly a particle.
+pub(crate) fn is_particle(s: &str) -> bool {
+    PARTICLES.contains(&s)
+}
+
 /// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
 /// keeping at least two syllables: in a two-syllable word the last syllable
 /// is as likely part of the noun (회의, 나이) as a particle.
