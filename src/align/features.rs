@@ -59,12 +59,18 @@ impl Hasher for FxHasher {
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Token classes, with their own match rates: numbers, names (acronyms,
-/// capitalised words inside a sentence, Latin script inside Korean), and
-/// other content words.
+/// capitalised words inside a sentence, Latin script inside Korean), other
+/// content words, and tokens of any kind whose concepts are frequent in the
+/// other document (a name repeated in every sentence, a common verb), whose
+/// matches say little.
 pub(crate) const NUM: usize = 0;
 pub(crate) const NAME: usize = 1;
 pub(crate) const WORD: usize = 2;
-pub(crate) const CLASSES: usize = 3;
+pub(crate) const FREQ: usize = 3;
+pub(crate) const CLASSES: usize = 4;
+/// A token is frequent when this share of the other document's sentences
+/// (not counting its translation) could match it.
+const FREQUENT: f64 = 0.1;
 
 /// At most this many content tokens of a sentence are used (one bit each).
 const MAX_TOKENS: usize = 64;
@@ -106,6 +112,9 @@ pub(crate) struct Feat {
     pub concepts: Vec<(u32, u64)>,
     /// Token positions of each class.
     pub class_mask: [u64; CLASSES],
+    /// Token positions of each kind (number, name, word), before frequent
+    /// tokens are set apart.
+    pub kind_mask: [u64; 3],
     /// (own stem concept, position, is Hangul) of content words: the units
     /// of the learned lexicon.
     pub units: Vec<(u32, u8, bool)>,
@@ -148,7 +157,7 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
         match tok {
             Tok::Number(v) => {
                 raw.push((vocab.id(format!("n{}", number_key(*v))), bit));
-                f.class_mask[NUM] |= bit;
+                f.kind_mask[NUM] |= bit;
             }
             Tok::Latin(l) => {
                 if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
@@ -166,7 +175,7 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
                     }
                 }
                 let name = l.acronym || has_hangul || (l.capital && ti > 0);
-                f.class_mask[if name { NAME } else { WORD }] |= bit;
+                f.kind_mask[if name { NAME } else { WORD }] |= bit;
                 f.units.push((own, pos as u8, false));
             }
             Tok::Hangul { run, stem } => {
@@ -197,12 +206,13 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
                         }
                     }
                 }
-                f.class_mask[WORD] |= bit;
+                f.kind_mask[WORD] |= bit;
                 f.units.push((own, pos as u8, true));
             }
         }
         pos += 1;
     }
+    f.class_mask[..3].copy_from_slice(&f.kind_mask);
     raw.sort_unstable_by_key(|&(c, _)| c);
     for (c, m) in raw {
         match f.concepts.last_mut() {
@@ -211,6 +221,42 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
         }
     }
     f
+}
+
+/// Set apart the tokens whose concepts occur in many sentences of the other
+/// document (class [`FREQ`]).
+pub(crate) fn frequent(fe: &mut [Feat], fk: &mut [Feat]) {
+    fn doc_freq(feats: &[Feat]) -> FxMap<u32, u32> {
+        let mut df: FxMap<u32, u32> = FxMap::default();
+        for f in feats {
+            for &(c, _) in &f.concepts {
+                *df.entry(c).or_default() += 1;
+            }
+        }
+        df
+    }
+    fn mark(feats: &mut [Feat], other: &FxMap<u32, u32>, n_other: usize) {
+        // One occurrence is the translation's; a frequent concept has at
+        // least two more, and more than FREQUENT of the rest.
+        let limit = (FREQUENT * n_other.saturating_sub(1) as f64).max(2.0);
+        for f in feats.iter_mut() {
+            let mut freq = 0u64;
+            for &(c, mask) in &f.concepts {
+                let d = other.get(&c).copied().unwrap_or(0);
+                if f64::from(d.saturating_sub(1)) >= limit {
+                    freq |= mask;
+                }
+            }
+            for k in 0..3 {
+                f.class_mask[k] = f.kind_mask[k] & !freq;
+            }
+            f.class_mask[FREQ] = freq & (f.kind_mask[0] | f.kind_mask[1] | f.kind_mask[2]);
+        }
+    }
+    let (dfe, dfk) = (doc_freq(fe), doc_freq(fk));
+    let (ne, nk) = (fe.len(), fk.len());
+    mark(fe, &dfk, nk);
+    mark(fk, &dfe, ne);
 }
 
 /// Which tokens of `e` and of `k` share a concept: (mask over `e`'s tokens,
@@ -295,6 +341,21 @@ mod tests {
         let long = "word ".repeat(200);
         let (e, _) = feats(&long, "");
         assert_eq!(e.count(WORD), 64);
+    }
+
+    #[test]
+    fn tokens_common_in_the_other_document_are_set_apart() {
+        let g = glossary::get();
+        let mut v = Vocab::new(&g.base);
+        let mut fe: Vec<Feat> = (0..6)
+            .map(|i| build(&format!("Samsung reported {i} new phones."), g, &mut v))
+            .collect();
+        let mut fk: Vec<Feat> = (0..6)
+            .map(|i| build(&format!("삼성은 새 휴대폰 {i}종을 발표했다."), g, &mut v))
+            .collect();
+        frequent(&mut fe, &mut fk);
+        assert_eq!(fe[0].count(FREQ), 2, "Samsung, reported");
+        assert_eq!(fe[0].count(NUM), 1);
     }
 
     #[test]

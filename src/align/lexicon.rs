@@ -153,6 +153,7 @@ mod tests {
         for (pos, &(u, h)) in units.iter().enumerate() {
             f.units.push((u, pos as u8, h));
             f.class_mask[2] |= 1 << pos;
+            f.kind_mask[2] |= 1 << pos;
         }
         f
     }

@@ -118,7 +118,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     let mut vocab = Vocab::new(&gl.base);
     let no_glossary = glossary::Glossary::empty();
     let g = if opts.glossary { gl } else { &no_glossary };
-    let fe: Vec<Feat> = en
+    let mut fe: Vec<Feat> = en
         .iter()
         .map(|s| features::build(s, g, &mut vocab))
         .collect();
@@ -126,6 +126,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         .iter()
         .map(|s| features::build(s, g, &mut vocab))
         .collect();
+    features::frequent(&mut fe, &mut fk);
 
     let mut params = Params::initial(&fe, &fk);
     let full = (n + 1).saturating_mul(m + 1) <= opts.full_search_cells;
@@ -148,6 +149,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
             .collect();
         let links = lexicon::learn(&fe, &fk, &beads);
         lexicon::apply(&mut fk, &links);
+        features::frequent(&mut fe, &mut fk);
     }
     // Second pass: re-estimated model, in a corridor around the first path.
     let centre = path_centre(n, m, &path);
@@ -240,7 +242,13 @@ fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice 
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0.5);
-        params.log_prior[t] + params.length_llr(le, lk) + lw * ll
+        params.log_prior[t]
+            + std::env::var("BT_LEN")
+                .ok()
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(1.0)
+                * params.length_llr(le, lk)
+            + lw * ll
     })
 }
 

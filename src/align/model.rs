@@ -35,9 +35,9 @@ const WIDE: f64 = 2.0;
 const EPS: f64 = 0.1;
 
 /// Prior match rates (p for translations, q for unrelated pairs) per side
-/// (English, Korean) and class (number, name, word).
-const P0: [[f64; CLASSES]; 2] = [[0.7, 0.5, 0.3], [0.7, 0.7, 0.25]];
-const Q0: [[f64; CLASSES]; 2] = [[0.05, 0.03, 0.04], [0.05, 0.05, 0.03]];
+/// (English, Korean) and class (number, name, word, frequent).
+const P0: [[f64; CLASSES]; 2] = [[0.7, 0.5, 0.3, 0.6], [0.7, 0.7, 0.25, 0.6]];
+const Q0: [[f64; CLASSES]; 2] = [[0.05, 0.03, 0.03, 0.25], [0.05, 0.05, 0.02, 0.25]];
 /// Pseudo-tokens behind the match-rate priors.
 const PRIOR_TOKENS: f64 = 20.0;
 /// Prior intra-sentence correlation of matches: translations differ in how
@@ -330,7 +330,7 @@ mod tests {
         let p = Params::initial(&[feat(10)], &[feat(5)]);
         let f = Feat {
             len: 10,
-            class_mask: [0b1, 0b10, 0b1100],
+            class_mask: [0b1, 0b10, 0b1100, 0],
             ..Feat::default()
         };
         assert!(p.token_llr(0, &f, 0b1111, 1) > 3.0);
