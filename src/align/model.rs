@@ -26,7 +26,7 @@ use super::features::{matches, Feat, CLASSES};
 /// beads are 1-1; merges and splits are more common than 2-2 or 3-1.
 const PRIOR: [f64; NTYPES] = [0.86, 0.025, 0.025, 0.035, 0.035, 0.005, 0.0075, 0.0075];
 /// Pseudo-counts behind the bead-shape prior.
-const PRIOR_BEADS: f64 = 30.0;
+const PRIOR_BEADS: f64 = 100.0;
 
 const BETA0: f64 = 0.8;
 const SIGMA0: f64 = 0.25;

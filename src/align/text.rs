@@ -92,6 +92,99 @@ fn month(word: &str) -> Option<f64> {
         .map(|i| (i + 1) as f64)
 }
 
+/// The value of an English number word ("one" is left out: it is far more
+/// often a pronoun than a count).
+fn number_word(word: &str) -> Option<f64> {
+    const UNITS: [&str; 19] = [
+        "",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = word.to_ascii_lowercase();
+    if let Some(i) = UNITS.iter().position(|u| !u.is_empty() && *u == w) {
+        return Some(i as f64 + 1.0);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    match w.as_str() {
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        _ => None,
+    }
+}
+
+/// After a number word at `i`: "twenty-five", "three million".
+fn read_number_words(cs: &[char], mut v: f64, mut i: usize, out: &mut Vec<Tok>) -> usize {
+    let word_at = |k: usize| {
+        let end = (k..cs.len())
+            .find(|&e| !cs[e].is_ascii_alphabetic())
+            .unwrap_or(cs.len());
+        (cs[k..end].iter().collect::<String>(), end)
+    };
+    if v >= 20.0 && v < 100.0 && cs.get(i) == Some(&'-') {
+        let (w, end) = word_at(i + 1);
+        if let Some(u) = number_word(&w).filter(|u| *u < 10.0) {
+            v += u;
+            i = end;
+        }
+    }
+    if matches!(cs.get(i), Some(' ') | Some('-')) {
+        let (w, end) = word_at(i + 1);
+        if let Some(m) = english_scale(&w) {
+            v *= m;
+            i = end;
+        }
+    }
+    out.push(Tok::Number(v));
+    i
+}
+
+/// Korean native numerals, used before a counter (두 명, 세 차례).
+const KO_NUMERALS: [(&str, f64); 12] = [
+    ("한", 1.0),
+    ("두", 2.0),
+    ("세", 3.0),
+    ("네", 4.0),
+    ("다섯", 5.0),
+    ("여섯", 6.0),
+    ("일곱", 7.0),
+    ("여덟", 8.0),
+    ("아홉", 9.0),
+    ("열", 10.0),
+    ("스무", 20.0),
+    ("스물", 20.0),
+];
+
+/// Counters that follow a native numeral.
+const KO_COUNTERS: [&str; 22] = [
+    "명", "개", "가지", "차례", "번", "곳", "대", "척", "채", "마리", "살", "달", "해", "시간",
+    "개월", "주", "권", "편", "잔", "병", "장", "배",
+];
+
+fn starts_with_counter(s: &str) -> bool {
+    KO_COUNTERS.iter().any(|c| s.starts_with(c))
+}
+
 /// Read plain digits (with thousands commas and one decimal point) at `i`.
 fn read_digits(cs: &[char], mut i: usize) -> (f64, usize) {
     let mut s = String::new();
@@ -216,8 +309,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 .find(|&e| !is_hangul_or_han(cs[e]))
                 .unwrap_or(cs.len());
             let run: String = cs[i..end].iter().collect();
-            let stem = strip_particles(&run).to_string();
-            out.push(Tok::Hangul { run, stem });
+            // A native numeral with its counter, glued (두명) or not (두 명).
+            let numeral = KO_NUMERALS.iter().find(|(w, _)| {
+                run.strip_prefix(w).is_some_and(|rest| {
+                    if rest.is_empty() {
+                        cs.get(end) == Some(&' ')
+                            && starts_with_counter(
+                                &cs[end + 1..].iter().take(3).collect::<String>(),
+                            )
+                    } else {
+                        starts_with_counter(rest)
+                    }
+                })
+            });
+            if let Some(&(w, v)) = numeral {
+                out.push(Tok::Number(v));
+                let rest = &run[w.len()..];
+                if !rest.is_empty() {
+                    let stem = strip_particles(rest).to_string();
+                    out.push(Tok::Hangul {
+                        run: rest.to_string(),
+                        stem,
+                    });
+                }
+            } else {
+                let stem = strip_particles(&run).to_string();
+                out.push(Tok::Hangul { run, stem });
+            }
             i = end;
         } else {
             i += 1;
@@ -264,6 +382,9 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
     if let Some(m) = month(&word).filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())) {
         out.push(Tok::Number(m));
         return next;
+    }
+    if let Some(v) = number_word(&word) {
+        return read_number_words(cs, v, next, out);
     }
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
     let digits = word.chars().any(|c| c.is_ascii_digit());
@@ -534,6 +655,17 @@ mod tests {
         assert_eq!(numbers("the 21st"), numbers("21일"));
         assert_eq!(numbers("the 1980s"), numbers("1980년대"));
         assert_eq!(numbers("On April 3"), numbers("4월 3일"));
+    }
+
+    #[test]
+    fn number_words_and_native_numerals() {
+        assert_eq!(numbers("two people"), numbers("두 명"));
+        assert_eq!(numbers("three times"), numbers("세차례"));
+        assert_eq!(numbers("twenty-five years"), numbers("25년"));
+        assert_eq!(numbers("four million"), numbers("400만"));
+        assert!(numbers("one of them").is_empty());
+        assert!(numbers("세계").is_empty());
+        assert!(numbers("네").is_empty());
     }
 
     #[test]
