@@ -214,13 +214,8 @@ fn english_key(word: &[u8], key: &mut Vec<u8>) {
                     (0, 1)
                 }
             }
-            b'h' => {
-                if i == 0 || (!is_vowel(at(i.wrapping_sub(1))) && is_vowel(next)) {
-                    (b'H', 1)
-                } else {
-                    (0, 1)
-                }
-            }
+            // An h is heard at the start of a word or syllable, not after a vowel.
+            b'h' if i == 0 || (!is_vowel(at(i.wrapping_sub(1))) && is_vowel(next)) => (b'H', 1),
             _ => (0, 1),
         };
         if class != 0 {

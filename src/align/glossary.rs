@@ -65,7 +65,7 @@ impl Glossary {
     /// first `stem_chars` characters are the word without particles. Terms of
     /// two or more characters are matched longest-first anywhere; a Han
     /// character anywhere; a single Hangul syllable only when every syllable of
-    /// the stem is accounted for by terms (북핵 = 북 + 핵, not 북쪽), or when the
+    /// the stem is accounted for by terms (북핵 = 북 + 핵, not 북어), or when the
     /// rest of the run is a particle (돈을). The character ranges of the stem
     /// that no term explains go to `residual` (a name inside a compound).
     pub fn lookup(
@@ -188,13 +188,13 @@ mod tests {
         let both = stems_of("북핵", 2);
         assert!(both.contains(&en_stem("nuclear")));
         assert!(both.contains(&en_stem("north")));
-        assert!(stems_of("북쪽", 2).is_empty());
+        assert!(stems_of("북어", 2).is_empty());
     }
 
     #[test]
     fn a_single_syllable_term_takes_a_particle() {
         assert!(stems_of("돈을", 2).contains(&en_stem("money")));
-        assert!(stems_of("돈가스", 3).is_empty());
+        assert!(stems_of("돈까스", 3).is_empty());
     }
 
     #[test]

@@ -175,13 +175,11 @@ mod tests {
 
     #[test]
     fn applied_links_create_matches() {
-        let fe = vec![sent(&[(1, false)])];
+        let mut e = sent(&[(1, false)]);
+        e.concepts.push((1, 1));
         let mut fk = vec![sent(&[(100, true)])];
         fk[0].concepts.push((100, 1));
-        fe.iter().for_each(|_| ());
         apply(&mut fk, &[(100, 1)]);
-        let mut e = fe[0].clone();
-        e.concepts.push((1, 1));
         let (me, mk) = super::super::features::matches(&e, &fk[0]);
         assert_eq!((me, mk), (1, 1));
     }

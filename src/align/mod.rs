@@ -78,7 +78,7 @@ pub struct AlignOptions {
     /// Documents with at most this many lattice points are searched
     /// exhaustively; longer ones in a band. Default: 250,000.
     pub full_search_cells: usize,
-    /// Initial half-width (in sentences) of the search band. Default: 40.
+    /// Initial half-width (in sentences) of the search band. Default: 16.
     pub band: usize,
 }
 
@@ -88,7 +88,7 @@ impl Default for AlignOptions {
             realign: true,
             glossary: true,
             full_search_cells: 250_000,
-            band: 40,
+            band: 16,
         }
     }
 }
@@ -137,9 +137,6 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     };
     let (_, path) = search(&fe, &fk, &params, full, &centre, opts.band.max(4));
     params.reestimate(&fe, &fk, &path);
-    if std::env::var_os("BITEXT_DEBUG").is_some() {
-        eprintln!("DEBUG {:?}", params);
-    }
 
     if opts.realign {
         let beads: Vec<(Range<usize>, Range<usize>)> = path
@@ -201,17 +198,17 @@ fn search(
 /// Score every bead in `band`. Sentence-pair matches are computed once per
 /// pair and reused by the beads that contain the pair.
 fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice {
-    let (n, m) = (fe.len(), fk.len());
+    let m = fk.len();
     let mut pairs = vec![(0u64, 0u64); band.cells()];
-    for a in 0..n {
+    for (a, e) in fe.iter().enumerate() {
         for b in band.row(a) {
-            if b < m {
-                if let Some(ix) = band.index(a, b) {
-                    pairs[ix] = features::matches(&fe[a], &fk[b]);
-                }
+            if let (Some(ix), Some(k)) = (band.index(a, b), fk.get(b)) {
+                pairs[ix] = features::matches(e, k);
             }
         }
     }
+    let span_e = span_lengths(fe);
+    let span_k = span_lengths(fk);
     let pair_band = band.clone();
     let pair = |a: usize, b: usize| match pair_band.index(a, b) {
         Some(ix) if b < m => pairs[ix],
@@ -222,34 +219,39 @@ fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice 
         if de == 0 || dk == 0 {
             return params.log_prior[t];
         }
-        let le: u32 = fe[i..i + de].iter().map(|f| f.len).sum();
-        let lk: u32 = fk[j..j + dk].iter().map(|f| f.len).sum();
         let mut ll = 0.0;
         let mut kcover = [0u64; 3];
-        for a in i..i + de {
+        for (a, e) in fe.iter().enumerate().skip(i).take(de) {
             let mut ecover = 0u64;
             for (x, b) in (j..j + dk).enumerate() {
                 let (me, mk) = pair(a, b);
                 ecover |= me;
                 kcover[x] |= mk;
             }
-            ll += params.token_llr(0, &fe[a], ecover, dk);
+            ll += params.token_llr(0, e, ecover, dk);
         }
         for (x, b) in (j..j + dk).enumerate() {
             ll += params.token_llr(1, &fk[b], kcover[x], de);
         }
-        let lw: f64 = std::env::var("BT_LW")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.5);
-        params.log_prior[t]
-            + std::env::var("BT_LEN")
-                .ok()
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(1.0)
-                * params.length_llr(le, lk)
-            + lw * ll
+        // Both sides see the same links: average their evidence.
+        params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
     })
+}
+
+/// ln(1 + characters) of the spans of 1, 2 and 3 sentences starting at each
+/// sentence (computed once: the bead scores need them millions of times).
+fn span_lengths(f: &[Feat]) -> Vec<[f64; 3]> {
+    (0..f.len())
+        .map(|i| {
+            let mut total = 0u32;
+            let mut out = [0.0; 3];
+            for (d, o) in out.iter_mut().enumerate() {
+                total += f.get(i + d).map_or(0, |x| x.len);
+                *o = f64::from(total).ln_1p();
+            }
+            out
+        })
+        .collect()
 }
 
 /// The centre line of the first search: a monotone chain of anchor pairs

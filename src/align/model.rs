@@ -64,7 +64,14 @@ pub(crate) struct Params {
     /// Log-likelihood ratio of m matched out of n tokens, per side, class
     /// and number of sentences (1 to 3) on the other side.
     llr: Vec<f32>,
+    /// `length_llr_exact` on a grid of residuals.
+    len_table: Vec<f32>,
 }
+
+/// The length table covers residuals in ±LEN_RANGE in LEN_STEPS steps.
+const LEN_RANGE: f64 = 5.0;
+const LEN_STEPS: usize = 5000;
+const LEN_STEP: f64 = 2.0 * LEN_RANGE / LEN_STEPS as f64;
 
 /// ln of the beta-binomial probability of m successes out of n (without the
 /// binomial coefficient, which cancels in a ratio), for every n, m < TAB.
@@ -121,10 +128,12 @@ impl Params {
             q: Q0,
             rho: RHO0.map(|r| [[r; CLASSES]; 2]),
             llr: vec![0.0; 2 * CLASSES * 3 * TAB * TAB],
+            len_table: Vec::new(),
         };
         p.sigma_rand = (vy + BETA0 * BETA0 * vx).sqrt();
         p.sigma_rand = p.sigma_rand.max(1.5 * WIDE * SIGMA0);
         p.set_rates();
+        p.set_length_table();
         p
     }
 
@@ -160,14 +169,33 @@ impl Params {
         }
     }
 
-    /// Length log-likelihood ratio (translation vs unrelated) for lengths.
-    #[inline]
-    pub fn length_llr(&self, le: u32, lk: u32) -> f64 {
-        let r = lx(lk) - self.alpha - self.beta * lx(le);
+    /// Length log-likelihood ratio (translation vs unrelated) of a residual.
+    fn length_llr_exact(&self, r: f64) -> f64 {
         let aligned = ((1.0 - EPS) * ln_normal(r, self.sigma).exp()
             + EPS * ln_normal(r, WIDE * self.sigma).exp())
         .ln();
         aligned - ln_normal(r, self.sigma_rand)
+    }
+
+    fn set_length_table(&mut self) {
+        self.len_table = (0..=LEN_STEPS)
+            .map(|k| self.length_llr_exact(-LEN_RANGE + k as f64 * LEN_STEP) as f32)
+            .collect();
+    }
+
+    /// Length log-likelihood ratio (translation vs unrelated) for
+    /// x = ln(1 + English characters), y = ln(1 + Korean characters).
+    #[inline]
+    pub fn length_llr(&self, x: f64, y: f64) -> f64 {
+        let r = y - self.alpha - self.beta * x;
+        let pos = (r + LEN_RANGE) / LEN_STEP;
+        if pos >= 0.0 && pos < LEN_STEPS as f64 {
+            let k = pos as usize;
+            let frac = pos - k as f64;
+            f64::from(self.len_table[k]) * (1.0 - frac) + f64::from(self.len_table[k + 1]) * frac
+        } else {
+            self.length_llr_exact(r)
+        }
     }
 
     /// Token log-likelihood ratio of one side: `mask` holds the tokens of a
@@ -236,6 +264,7 @@ impl Params {
         let s2 = (k * mad * mad + 10.0 * SIGMA0 * SIGMA0) / (k + 10.0);
         self.sigma = s2.sqrt().clamp(0.08, 0.6);
         self.sigma_rand = self.sigma_rand.max(1.5 * WIDE * self.sigma);
+        self.set_length_table();
 
         // Match rates of translations (the 1-1 beads) and of unrelated pairs
         // (each 1-1 bead's English against the Korean of the one three beads on),
@@ -244,11 +273,12 @@ impl Params {
         let mut robs: [[Vec<(u32, u32)>; CLASSES]; 2] = Default::default();
         let tally = |o: &mut [[Vec<(u32, u32)>; CLASSES]; 2], e: &Feat, kf: &Feat| {
             let (me, mk) = matches(e, kf);
-            for c in 0..CLASSES {
-                for (s, f, mask) in [(0, e, me), (1, kf, mk)] {
-                    let n = f.class_mask[c].count_ones();
+            let [oe, ok] = o;
+            for (side, f, mask) in [(oe, e, me), (ok, kf, mk)] {
+                for (obs, cm) in side.iter_mut().zip(f.class_mask) {
+                    let n = cm.count_ones();
                     if n > 0 {
-                        o[s][c].push((n, (mask & f.class_mask[c]).count_ones()));
+                        obs.push((n, (mask & cm).count_ones()));
                     }
                 }
             }
@@ -319,10 +349,16 @@ mod tests {
         let fe: Vec<Feat> = (0..20).map(|i| feat(60 + 7 * i)).collect();
         let fk: Vec<Feat> = (0..20).map(|i| feat(30 + 3 * i)).collect();
         let p = Params::initial(&fe, &fk);
-        let good = p.length_llr(100, (p.alpha + p.beta * 101f64.ln()).exp() as u32);
+        let x = 101f64.ln();
+        let good = p.length_llr(x, p.alpha + p.beta * x);
         assert!(good > 0.5, "{good}");
-        assert!(p.length_llr(100, 400) < 0.0);
-        assert!(p.length_llr(100, 3) < 0.0);
+        assert!(p.length_llr(x, 401f64.ln()) < 0.0);
+        assert!(p.length_llr(x, 4f64.ln()) < 0.0);
+        // The table agrees with the exact formula.
+        for y in [2.0, 3.3, 4.1, 9.0] {
+            let r = y - p.alpha - p.beta * x;
+            assert!((p.length_llr(x, y) - p.length_llr_exact(r)).abs() < 1e-3);
+        }
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn read_number_words(cs: &[char], mut v: f64, mut i: usize, out: &mut Vec<Tok>) 
             .unwrap_or(cs.len());
         (cs[k..end].iter().collect::<String>(), end)
     };
-    if v >= 20.0 && v < 100.0 && cs.get(i) == Some(&'-') {
+    if (20.0..100.0).contains(&v) && cs.get(i) == Some(&'-') {
         let (w, end) = word_at(i + 1);
         if let Some(u) = number_word(&w).filter(|u| *u < 10.0) {
             v += u;

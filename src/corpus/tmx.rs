@@ -143,16 +143,12 @@ pub(super) fn read(input: &str) -> Result<Vec<Row>, ReadError> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if !matches!(field, Field::None) {
-                    let s = t.unescape().map_err(|e| err(line_at(pos), e.to_string()))?;
-                    text.push_str(&s);
-                }
+            Event::Text(t) if !matches!(field, Field::None) => {
+                let s = t.unescape().map_err(|e| err(line_at(pos), e.to_string()))?;
+                text.push_str(&s);
             }
-            Event::CData(t) => {
-                if !matches!(field, Field::None) {
-                    text.push_str(&String::from_utf8_lossy(&t));
-                }
+            Event::CData(t) if !matches!(field, Field::None) => {
+                text.push_str(&String::from_utf8_lossy(&t));
             }
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
