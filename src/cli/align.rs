@@ -104,6 +104,30 @@ fn check_language(d: &Document, texts: &[&str], want: Lang) {
 /// Run `bitext align`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
     let read = |path: &PathBuf, lang: Lang| {
+        // An empty file is a side without sentences, not an unreadable input:
+        // the other side's sentences are all kept, unaligned.
+        if path.as_os_str() != "-"
+            && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
+        {
+            let doc = Document {
+                path: path.to_string_lossy().into_owned(),
+                line: 1,
+                format: bitext::document::Format::Lines,
+                encoding: "UTF-8",
+                bom: false,
+                undecodable: Vec::new(),
+                text: String::new(),
+                meta: Vec::new(),
+                title: None,
+                paragraphs: Vec::new(),
+                boilerplate: Vec::new(),
+                lang,
+            };
+            return input::Batch {
+                docs: vec![doc],
+                errored: false,
+            };
+        }
         input::read_all(
             std::slice::from_ref(path),
             &ReadOptions {
