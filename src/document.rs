@@ -698,7 +698,7 @@ fn finish(doc: &mut Document, opts: &ReadOptions) {
                 .collect();
         }
         for s in &mut b.sentences {
-            let d = lang::detect(&text[s.span.range()], &options);
+            let d = lang::detect(sample(&text[s.span.range()]), &options);
             s.lang = if d.lang == Lang::UND {
                 doc_lang
             } else {
@@ -707,6 +707,12 @@ fn finish(doc: &mut Document, opts: &ReadOptions) {
             s.mixed = d.mixed;
         }
     }
+}
+
+/// A prefix long enough to decide a language; a multi-megabyte run-on
+/// "sentence" needs no more than this, and detection stays cheap.
+fn sample(text: &str) -> &str {
+    &text[..crate::span::floor_char_boundary(text, 4096)]
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ fn show_prints_metadata_sentences_and_boilerplate() {
         sentences[1]["text"],
         "Mr. Kim said so at 1:03 p.m. on Monday."
     );
-    assert_eq!(sentences[0]["span"]["line"], 17);
+    assert_eq!(sentences[0]["span"]["line"], 16);
     let kinds: Vec<_> = v["boilerplate"]
         .as_array()
         .unwrap()
@@ -187,4 +187,22 @@ fn directories_are_walked_in_sorted_order() {
         })
         .collect();
     assert_eq!(files, ["a.txt", "b.txt", "a.txt"]);
+}
+
+#[test]
+fn corpora_read_cleanly_with_the_right_language() {
+    for side in ["en", "ko"] {
+        let out = run(&[
+            "detect",
+            "--level",
+            "doc",
+            &crate::util::repo_path(&format!("corpora/{side}")),
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let rows = stdout(&out);
+        assert!(rows.lines().count() >= 15, "{rows}");
+        for row in rows.lines() {
+            assert!(row.starts_with(&format!("{side}\t")), "{row}");
+        }
+    }
 }

@@ -2,4 +2,6 @@
 
 mod align;
 mod foundation;
+mod fuzz;
+mod lint;
 mod util;

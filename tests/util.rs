@@ -1,6 +1,6 @@
 //! Running the `bitext` binary in tests.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// The binary under test.
@@ -46,14 +46,12 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// The repository root (for `corpora/` and `tests/` data).
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A path under the repository root, as a string.
 pub fn repo_path(rel: &str) -> String {
-    root().join(rel).to_string_lossy().into_owned()
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Write `bytes` to `dir/name` and return the path as a string.

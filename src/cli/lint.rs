@@ -1,12 +1,54 @@
 //! `bitext lint` and `bitext explain`.
 
+use super::input::report;
 use super::Status;
+use bitext::diagnostic::{Code, Diagnostic, Severity};
+use bitext::lint::file::{lint_bytes, FileReport};
+use bitext::lint::LintOptions;
+use bitext::report::{self, Format, Sources};
+use rayon::prelude::*;
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// Lowest severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Findings never fail the run (exit 0 unless an input error).
+    Never,
+}
 
 /// Arguments of `bitext lint`.
 #[derive(clap::Args, Debug)]
+#[command(
+    about = "Find encoding debris (HTML entities, mojibake, cp949 confusions, U+FFFD, control and invisible characters, stray tags, literal escapes) and repair it",
+    after_help = "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 errors (unreadable file, bad arguments).\nCodes and categories: `bitext explain BT101`, `bitext explain mojibake`."
+)]
 pub struct Args {
-    /// Inputs.
-    pub paths: Vec<std::path::PathBuf>,
+    /// Files or directories: crawl articles, plain text, JSON Lines (`-` reads standard input).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Report only these codes or categories (comma-separated, e.g. BT101,mojibake).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Never report these codes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// Rewrite files in place with every safe fix (atomic; bytes that need no fix are kept).
+    #[arg(long)]
+    pub fix: bool,
+    /// Write repaired copies under DIR (mirroring the input paths) instead of rewriting.
+    #[arg(long, value_name = "DIR", conflicts_with = "fix")]
+    pub fix_to: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
 }
 
 /// Arguments of `bitext explain`.
@@ -16,14 +58,163 @@ pub struct ExplainArgs {
     pub code: String,
 }
 
+fn parse_codes(flag: &str, values: &[String]) -> anyhow::Result<Vec<Code>> {
+    let mut codes = Vec::new();
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let found = Code::parse(v);
+        if found.is_empty() {
+            anyhow::bail!("unknown code or category `{v}` in {flag} (see `bitext explain CODE`)");
+        }
+        codes.extend(found);
+    }
+    Ok(codes)
+}
+
+/// Where `--fix-to DIR` puts the copy of `path`: the path made relative
+/// (root and `..` dropped) under DIR.
+fn copy_path(dir: &Path, path: &Path) -> PathBuf {
+    let rel: PathBuf = path
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    dir.join(rel)
+}
+
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// One file: its report, or the error that stopped it.
+fn lint_one(path: &Path, opts: &LintOptions, repair: bool) -> Result<FileReport, String> {
+    let name = path.to_string_lossy();
+    if repair && path.as_os_str() == "-" {
+        return Err("-: standard input cannot be repaired; give files to --fix or --fix-to".into());
+    }
+    let bytes = read(path).map_err(|e| format!("{name}: {e}"))?;
+    lint_bytes(&name, &bytes, opts, repair).map_err(|e| e.to_string())
+}
+
 /// Run `bitext lint`.
-pub fn run(_args: Args) -> anyhow::Result<Status> {
-    anyhow::bail!("lint is not available yet")
+pub fn run(args: Args) -> anyhow::Result<Status> {
+    let opts = LintOptions {
+        select: (!args.select.is_empty())
+            .then(|| parse_codes("--select", &args.select))
+            .transpose()?,
+        ignore: parse_codes("--ignore", &args.ignore)?,
+    };
+    let repair = args.fix || args.fix_to.is_some();
+    let (files, errors) = bitext::document::collect_files(&args.paths);
+    let mut errored = !errors.is_empty();
+    for e in errors {
+        report(e);
+    }
+    if files.is_empty() && !errored {
+        report("no input files (directories are searched for .txt, .md, .jsonl, .ndjson, .json)");
+        errored = true;
+    }
+    let results: Vec<Result<FileReport, String>> = files
+        .par_iter()
+        .map(|f| lint_one(f, &opts, repair))
+        .collect();
+
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut sources = Sources::new();
+    let (mut fixed_files, mut fixes) = (0usize, 0usize);
+    for (file, result) in files.iter().zip(results) {
+        let mut r = match result {
+            Ok(r) => r,
+            Err(e) => {
+                report(e);
+                errored = true;
+                continue;
+            }
+        };
+        for p in &r.problems {
+            report(p);
+            errored = true;
+        }
+        if let Some(repaired) = &r.repaired {
+            let target = match &args.fix_to {
+                Some(dir) => copy_path(dir, file),
+                None => file.clone(),
+            };
+            let needed = args.fix_to.is_some() || repaired.applied > 0;
+            let written = if needed {
+                if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    if let Err(e) = std::fs::create_dir_all(parent) {
+                        report(format_args!("{}: {e}; nothing written", parent.display()));
+                        errored = true;
+                    }
+                }
+                bitext::atomic::write(&target, &repaired.bytes)
+            } else {
+                Ok(())
+            };
+            match written {
+                Ok(()) => {
+                    if repaired.applied > 0 {
+                        fixed_files += 1;
+                        fixes += repaired.applied;
+                    }
+                    if args.fix_to.is_some() {
+                        let copy = target.to_string_lossy().into_owned();
+                        for d in &mut r.diagnostics {
+                            d.location.path = copy.clone();
+                        }
+                        r.path = copy;
+                    }
+                }
+                Err(e) => {
+                    report(format_args!("{e}; the file was left as it was"));
+                    errored = true;
+                }
+            }
+        }
+        if r.diagnostics.is_empty() {
+            sources.add(r.path, String::new());
+        } else {
+            sources.add(r.path, r.text);
+            diags.append(&mut r.diagnostics);
+        }
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    report::write(args.format, &diags, &sources, &mut out)?;
+    out.flush()?;
+    if repair {
+        eprintln!(
+            "bitext: fixed {fixes} finding{} in {fixed_files} file{}; {} remain{}",
+            if fixes == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" },
+            diags.len(),
+            if diags.len() == 1 { "s" } else { "" }
+        );
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| diags.iter().any(|d| d.severity >= t));
+    Ok(if errored {
+        Status::Error
+    } else if failing {
+        Status::Findings
+    } else {
+        Status::Ok
+    })
 }
 
 /// Run `bitext explain`.
 pub fn explain(args: ExplainArgs) -> anyhow::Result<Status> {
-    let codes = bitext::diagnostic::Code::parse(&args.code);
+    let codes = Code::parse(&args.code);
     if codes.is_empty() {
         anyhow::bail!("unknown code or category `{}`", args.code);
     }
@@ -37,4 +228,35 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<Status> {
         );
     }
     Ok(Status::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_mirror_relative_paths_under_the_directory() {
+        let dir = Path::new("out");
+        assert_eq!(
+            copy_path(dir, Path::new("a/b.txt")),
+            Path::new("out/a/b.txt")
+        );
+        assert_eq!(
+            copy_path(dir, Path::new("/abs/c.txt")),
+            Path::new("out/abs/c.txt")
+        );
+        assert_eq!(
+            copy_path(dir, Path::new("../up/d.txt")),
+            Path::new("out/up/d.txt")
+        );
+    }
+
+    #[test]
+    fn unknown_codes_are_rejected() {
+        assert!(parse_codes("--select", &["BT999".into()]).is_err());
+        assert_eq!(
+            parse_codes("--select", &["BT101".into(), "mojibake".into()]).unwrap(),
+            vec![Code::HtmlEntity, Code::Mojibake]
+        );
+    }
 }
