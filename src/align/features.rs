@@ -5,7 +5,8 @@
 //! stem, or a phonetic key (names and loanwords).
 
 use super::glossary::Glossary;
-use super::text::{en_stem, is_en_stopword, is_ko_stopword, number_key, tokenize, Tok};
+use super::text::{en_stem, is_en_stopword, is_ko_stopword, tokenize_spans, Tok};
+use crate::numbers::{self, Kind, Quantity};
 use crate::translit::phonetic_key;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -137,16 +138,76 @@ impl Feat {
     }
 }
 
-/// Build the features of `text`.
-pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat {
+/// Keys of a quantity: its own, and for dates and times the coarser forms
+/// a translation may keep (the day without the month, the hour without
+/// a.m./p.m.).
+fn quantity_keys(q: &Quantity) -> Vec<String> {
+    let mut keys = vec![q.key()];
+    match q.kind {
+        Kind::Date { year, month, day } => {
+            if let (Some(m), Some(d)) = (month, day) {
+                if year.is_some() {
+                    keys.push(format!("date:--{m:02}-{d:02}"));
+                }
+            }
+            if let Some(d) = day.filter(|_| month.is_some()) {
+                keys.push(format!("date:---{d:02}"));
+            }
+            // A day of the month is also an ordinal (the 21st, 21일).
+            if let Some(d) = day {
+                keys.push(format!("ord:{d}"));
+            }
+            if let Some(y) = year.filter(|_| month.is_some() || day.is_some()) {
+                keys.push(format!("n:{y}"));
+            }
+        }
+        Kind::Time {
+            hour,
+            minute,
+            clock24: true,
+        } => keys.push(format!("time:~{}:{minute:02}", hour % 12)),
+        _ => {}
+    }
+    keys
+}
+
+/// Build the features of `text`, a Korean sentence when `korean` (which
+/// decides how numbers are read).
+pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut Vocab) -> Feat {
     let mut f = Feat {
         len: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
         ..Feat::default()
     };
-    let toks = tokenize(text);
+    let quantities = if korean {
+        numbers::extract_ko(text)
+    } else {
+        numbers::extract_en(text)
+    };
+    // Words inside a quantity (million, 달러, March) belong to the quantity.
+    let toks: Vec<Tok> = tokenize_spans(text)
+        .into_iter()
+        .filter(|(span, t)| {
+            !matches!(t, Tok::Number(_))
+                && !quantities
+                    .iter()
+                    .any(|q| q.span.start < span.end && span.start < q.span.end)
+        })
+        .map(|(_, t)| t)
+        .collect();
     let has_hangul = toks.iter().any(|t| matches!(t, Tok::Hangul { .. }));
     let mut raw: Vec<(u32, u64)> = Vec::with_capacity(toks.len() * 2);
     let mut pos = 0usize;
+    for q in &quantities {
+        if pos >= MAX_TOKENS {
+            break;
+        }
+        let bit = 1u64 << pos;
+        for key in quantity_keys(q) {
+            raw.push((vocab.id(key), bit));
+        }
+        f.kind_mask[NUM] |= bit;
+        pos += 1;
+    }
     let mut gloss = Vec::new();
     let mut residual = Vec::new();
     for (ti, tok) in toks.iter().enumerate() {
@@ -155,10 +216,7 @@ pub(crate) fn build(text: &str, glossary: &Glossary, vocab: &mut Vocab) -> Feat 
         }
         let bit = 1u64 << pos;
         match tok {
-            Tok::Number(v) => {
-                raw.push((vocab.id(format!("n{}", number_key(*v))), bit));
-                f.kind_mask[NUM] |= bit;
-            }
+            Tok::Number(_) => continue,
             Tok::Latin(l) => {
                 if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
                     continue;
@@ -290,16 +348,16 @@ mod tests {
     fn feats(en: &str, ko: &str) -> (Feat, Feat) {
         let g = glossary::get();
         let mut v = Vocab::new(&g.base);
-        (build(en, g, &mut v), build(ko, g, &mut v))
+        (build(en, false, g, &mut v), build(ko, true, g, &mut v))
     }
 
     fn feats3(en: &str, ko: &str, other: &str) -> (Feat, Feat, Feat) {
         let g = glossary::get();
         let mut v = Vocab::new(&g.base);
         (
-            build(en, g, &mut v),
-            build(ko, g, &mut v),
-            build(other, g, &mut v),
+            build(en, false, g, &mut v),
+            build(ko, true, g, &mut v),
+            build(other, true, g, &mut v),
         )
     }
 
@@ -348,10 +406,24 @@ mod tests {
         let g = glossary::get();
         let mut v = Vocab::new(&g.base);
         let mut fe: Vec<Feat> = (0..6)
-            .map(|i| build(&format!("Samsung reported {i} new phones."), g, &mut v))
+            .map(|i| {
+                build(
+                    &format!("Samsung reported {i} new phones."),
+                    false,
+                    g,
+                    &mut v,
+                )
+            })
             .collect();
         let mut fk: Vec<Feat> = (0..6)
-            .map(|i| build(&format!("삼성은 새 휴대폰 {i}종을 발표했다."), g, &mut v))
+            .map(|i| {
+                build(
+                    &format!("삼성은 새 휴대폰 {i}종을 발표했다."),
+                    true,
+                    g,
+                    &mut v,
+                )
+            })
             .collect();
         frequent(&mut fe, &mut fk);
         assert_eq!(fe[0].count(FREQ), 2, "Samsung, reported");

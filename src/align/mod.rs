@@ -120,11 +120,11 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     let g = if opts.glossary { gl } else { &no_glossary };
     let mut fe: Vec<Feat> = en
         .iter()
-        .map(|s| features::build(s, g, &mut vocab))
+        .map(|s| features::build(s, false, g, &mut vocab))
         .collect();
     let mut fk: Vec<Feat> = ko
         .iter()
-        .map(|s| features::build(s, g, &mut vocab))
+        .map(|s| features::build(s, true, g, &mut vocab))
         .collect();
     features::frequent(&mut fe, &mut fk);
 

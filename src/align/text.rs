@@ -30,6 +30,7 @@ pub(crate) struct Latin {
 }
 
 /// The canonical text of a number, equal for equal values however written.
+#[cfg(test)]
 pub(crate) fn number_key(v: f64) -> String {
     format!("{v:.4e}")
 }
@@ -293,11 +294,20 @@ fn read_number(cs: &[char], start: usize) -> (f64, usize) {
 
 /// Split `text` into evidence tokens. Punctuation and symbols are dropped.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_spans(text).into_iter().map(|(_, t)| t).collect()
+}
+
+/// [`tokenize`], with the byte range each token came from.
+pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok)> {
     let cs: Vec<char> = text.chars().collect();
+    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    bytes.push(text.len());
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < cs.len() {
         let c = cs[i];
+        let start = i;
         if c.is_ascii_digit() {
             let (v, j) = read_number(&cs, i);
             out.push(Tok::Number(v));
@@ -340,8 +350,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             i += 1;
         }
+        let span = bytes[start]..bytes[i.min(cs.len())];
+        spans.resize(out.len(), span);
     }
-    out
+    spans.into_iter().zip(out).collect()
 }
 
 fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
