@@ -135,7 +135,8 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     } else {
         anchor_centre(&fe, &fk)
     };
-    let (_, path) = search(&fe, &fk, &params, full, &centre, opts.band.max(4));
+    let none = [vec![0.0; n], vec![0.0; m]];
+    let (_, path) = search(&fe, &fk, &params, &none, full, &centre, opts.band.max(4));
     params.reestimate(&fe, &fk, &path);
 
     if opts.realign {
@@ -150,7 +151,16 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     }
     // Second pass: re-estimated model, in a corridor around the first path.
     let centre = path_centre(n, m, &path);
-    let (lattice, path) = search(&fe, &fk, &params, full, &centre, (opts.band / 2).max(4));
+    let support = support(&fe, &fk, &params, &path);
+    let (lattice, path) = search(
+        &fe,
+        &fk,
+        &params,
+        &support,
+        full,
+        &centre,
+        (opts.band / 2).max(4),
+    );
     let (fwd, bwd) = lattice.forward_backward();
     path.iter()
         .map(|&(t, i, j)| {
@@ -170,6 +180,7 @@ fn search(
     fe: &[Feat],
     fk: &[Feat],
     params: &Params,
+    support: &[Vec<f64>; 2],
     full: bool,
     centre: &[(usize, usize)],
     mut w: usize,
@@ -181,7 +192,7 @@ fn search(
         } else {
             Band::around(n, m, centre, w)
         };
-        let lattice = score_band(fe, fk, params, band);
+        let lattice = score_band(fe, fk, params, support, band);
         let path = lattice.viterbi();
         let touches = !full
             && path
@@ -197,7 +208,13 @@ fn search(
 
 /// Score every bead in `band`. Sentence-pair matches are computed once per
 /// pair and reused by the beads that contain the pair.
-fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice {
+fn score_band(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    support: &[Vec<f64>; 2],
+    band: Band,
+) -> Lattice {
     let m = fk.len();
     let mut pairs = vec![(0u64, 0u64); band.cells()];
     for (a, e) in fe.iter().enumerate() {
@@ -216,8 +233,11 @@ fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice 
     };
     Lattice::build(band, |t, i, j| {
         let (de, dk) = TYPES[t];
-        if de == 0 || dk == 0 {
-            return params.log_prior[t];
+        if de == 0 {
+            return params.log_prior[t] - NULL_SUPPORT * support[1][j];
+        }
+        if dk == 0 {
+            return params.log_prior[t] - NULL_SUPPORT * support[0][i];
         }
         let mut ll = 0.0;
         let mut kcover = [0u64; 3];
@@ -236,6 +256,52 @@ fn score_band(fe: &[Feat], fk: &[Feat], params: &Params, band: Band) -> Lattice 
         // Both sides see the same links: average their evidence.
         params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
     })
+}
+
+/// Weight of a sentence's support around its place in the score of leaving
+/// it unaligned. A bead's token evidence averages the two sides' views of
+/// the same links; a sentence's support is a single view.
+const NULL_SUPPORT: f64 = 1.0;
+
+/// For each sentence of both sides, [`Params::support_llr`] of its matches
+/// against the sentences of the other side around its place on `path`.
+fn support(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    path: &[(usize, usize, usize)],
+) -> [Vec<f64>; 2] {
+    let (n, m) = (fe.len(), fk.len());
+    // Place of each sentence on the other side: where its bead starts there.
+    let mut place_e = vec![0usize; n];
+    let mut place_k = vec![0usize; m];
+    for &(t, i, j) in path {
+        let (de, dk) = TYPES[t];
+        place_e[i..i + de].iter_mut().for_each(|p| *p = j);
+        place_k[j..j + dk].iter_mut().for_each(|p| *p = i);
+    }
+    let half = model::WINDOW / 2;
+    let window = |place: usize, len: usize| {
+        let start = place
+            .saturating_sub(half)
+            .min(len.saturating_sub(model::WINDOW));
+        start..(start + model::WINDOW).min(len)
+    };
+    let se = (0..n)
+        .map(|a| {
+            let mask =
+                window(place_e[a], m).fold(0, |acc, b| acc | features::matches(&fe[a], &fk[b]).0);
+            params.support_llr(0, &fe[a], mask)
+        })
+        .collect();
+    let sk = (0..m)
+        .map(|b| {
+            let mask =
+                window(place_k[b], n).fold(0, |acc, a| acc | features::matches(&fe[a], &fk[b]).1);
+            params.support_llr(1, &fk[b], mask)
+        })
+        .collect();
+    [se, sk]
 }
 
 /// ln(1 + characters) of the spans of 1, 2 and 3 sentences starting at each

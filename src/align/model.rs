@@ -47,6 +47,13 @@ const RHO0: [f64; 2] = [0.15, 0.05];
 const PRIOR_SENTENCES: f64 = 20.0;
 /// Most tokens per sentence (see `features`), plus one.
 const TAB: usize = 65;
+/// Sentences around a sentence's expected place that may hold its
+/// translation (see [`Params::support_llr`]).
+pub(crate) const WINDOW: usize = 7;
+/// Numbers of other-side sentences the match tables are made for: the bead
+/// sizes, then the window.
+const OTHERS: [i32; 4] = [1, 2, 3, WINDOW as i32];
+const SLOTS: usize = OTHERS.len();
 
 /// Model parameters.
 #[derive(Clone, Debug)]
@@ -127,7 +134,7 @@ impl Params {
             p: P0,
             q: Q0,
             rho: RHO0.map(|r| [[r; CLASSES]; 2]),
-            llr: vec![0.0; 2 * CLASSES * 3 * TAB * TAB],
+            llr: vec![0.0; 2 * CLASSES * SLOTS * TAB * TAB],
             len_table: Vec::new(),
         };
         p.sigma_rand = (vy + BETA0 * BETA0 * vx).sqrt();
@@ -146,13 +153,13 @@ impl Params {
                     self.p[s][c].clamp(0.01, 0.99),
                     self.q[s][c].clamp(0.001, 0.99),
                 );
-                for d in 0..3 {
-                    // Against d+1 sentences a token finds a chance match more
+                for (d, &k) in OTHERS.iter().enumerate() {
+                    // Against k sentences a token finds a chance match more
                     // easily: in any of them if unrelated, in the extra ones
                     // if its translation is there but does not match it.
-                    let qd = 1.0 - (1.0 - q1).powi(d as i32 + 1);
-                    let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(d as i32);
-                    let base = ((s * CLASSES + c) * 3 + d) * TAB * TAB;
+                    let qd = 1.0 - (1.0 - q1).powi(k);
+                    let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
+                    let base = ((s * CLASSES + c) * SLOTS + d) * TAB * TAB;
                     let table = &mut self.llr[base..base + TAB * TAB];
                     if pd <= qd {
                         // The class does not tell translations apart here.
@@ -212,7 +219,30 @@ impl Params {
             }
             let n = cm.count_ones() as usize;
             let h = (mask & cm).count_ones() as usize;
-            let base = ((side * CLASSES + c) * 3 + d) * TAB * TAB;
+            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
+            ll += f64::from(self.llr[base + n * TAB + h]);
+        }
+        ll
+    }
+
+    /// How much more probable the matches `mask` of sentence `f` against
+    /// the WINDOW sentences around its expected place are if its
+    /// translation is among them than if none is: negative for a sentence
+    /// that nothing nearby supports.
+    pub fn support_llr(&self, side: usize, f: &Feat, mask: u64) -> f64 {
+        self.token_llr_slot(side, f, mask, SLOTS - 1)
+    }
+
+    fn token_llr_slot(&self, side: usize, f: &Feat, mask: u64, d: usize) -> f64 {
+        let mut ll = 0.0;
+        for c in 0..CLASSES {
+            let cm = f.class_mask[c];
+            if cm == 0 {
+                continue;
+            }
+            let n = cm.count_ones() as usize;
+            let h = (mask & cm).count_ones() as usize;
+            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
             ll += f64::from(self.llr[base + n * TAB + h]);
         }
         ll
