@@ -111,6 +111,28 @@ pub fn romanize(text: &str) -> String {
 /// assert_eq!(phonetic_key("clipper"), "KLP");
 /// ```
 pub fn phonetic_key(word: &str) -> String {
+    key_with(word, false)
+}
+
+/// The keys a Latin-script word may have: [`phonetic_key`], and when the word
+/// has a g before e, i or y, also the key with that g hard, as in romanised
+/// Korean (Geun-hye is 근혜, not a soft g as in George).
+///
+/// ```
+/// let keys = bitext::translit::phonetic_keys("Geunhye");
+/// assert!(keys.contains(&bitext::translit::phonetic_key("근혜")));
+/// ```
+pub fn phonetic_keys(word: &str) -> Vec<String> {
+    let soft = key_with(word, false);
+    let hard = key_with(word, true);
+    if hard == soft {
+        vec![soft]
+    } else {
+        vec![soft, hard]
+    }
+}
+
+fn key_with(word: &str, hard_g: bool) -> String {
     let mut key: Vec<u8> = Vec::with_capacity(word.len());
     let mut latin: Vec<u8> = Vec::new();
     for c in word.chars() {
@@ -119,7 +141,7 @@ pub fn phonetic_key(word: &str) -> String {
             continue;
         }
         if !latin.is_empty() {
-            english_key(&latin, &mut key);
+            english_key(&latin, &mut key, hard_g);
             latin.clear();
         }
         if let Some((l, _, t)) = jamo(c) {
@@ -130,7 +152,7 @@ pub fn phonetic_key(word: &str) -> String {
         }
     }
     if !latin.is_empty() {
-        english_key(&latin, &mut key);
+        english_key(&latin, &mut key, hard_g);
     }
     key.dedup();
     String::from_utf8(key).unwrap_or_default()
@@ -141,7 +163,7 @@ fn is_vowel(b: u8) -> bool {
 }
 
 /// Append the skeleton of a lower-case ASCII word.
-fn english_key(word: &[u8], key: &mut Vec<u8>) {
+fn english_key(word: &[u8], key: &mut Vec<u8>, hard_g: bool) {
     // Double letters sound single (Pittsburgh, clipper).
     let mut w = word.to_vec();
     w.dedup();
@@ -177,7 +199,7 @@ fn english_key(word: &[u8], key: &mut Vec<u8>) {
                 // "gh" is silent inside a word (Hugh, Vaughan) but hard at its start.
                 b'h' if i > 0 && at(i.wrapping_sub(1)) != b'r' => (0, 2),
                 b'h' => (b'K', 2),
-                b'e' | b'i' | b'y' if i + 2 < n => (b'J', 1),
+                b'e' | b'i' | b'y' if i + 2 < n && !hard_g => (b'J', 1),
                 _ => (b'K', 1),
             },
             b'j' | b'z' => (b'J', 1),

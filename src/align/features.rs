@@ -7,7 +7,7 @@
 use super::glossary::Glossary;
 use super::text::{en_stem, is_en_stopword, is_ko_stopword, tokenize_spans, Tok};
 use crate::numbers::{self, Kind, Quantity};
-use crate::translit::phonetic_key;
+use crate::translit::{phonetic_key, phonetic_keys};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -72,6 +72,13 @@ pub(crate) const CLASSES: usize = 4;
 /// A token is frequent when this share of the other document's sentences
 /// (not counting its translation) could match it.
 const FREQUENT: f64 = 0.1;
+
+/// The commonest Korean surnames.
+const SURNAMES: [char; 40] = [
+    '김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황',
+    '안', '송', '류', '전', '홍', '고', '문', '양', '손', '배', '백', '허', '유', '남', '심', '노',
+    '하', '곽', '성', '차', '주', '우', '구', '민',
+];
 
 /// At most this many content tokens of a sentence are used (one bit each).
 const MAX_TOKENS: usize = 64;
@@ -227,9 +234,10 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                 if !l.acronym && l.word.len() >= 3 {
                     // Names are worth a short key; other words need a long one
                     // not to match Korean words by accident.
-                    let key = phonetic_key(&l.word);
-                    if key.len() >= if l.capital { 2 } else { 3 } {
-                        raw.push((vocab.id(format!("p{key}")), bit));
+                    for key in phonetic_keys(&l.word) {
+                        if key.len() >= if l.capital { 2 } else { 3 } {
+                            raw.push((vocab.id(format!("p{key}")), bit));
+                        }
                     }
                 }
                 let name = l.acronym || has_hangul || (l.capital && ti > 0);
@@ -253,6 +261,19 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                 let key = phonetic_key(stem);
                 if key.len() >= 2 {
                     raw.push((vocab.id(format!("p{key}")), bit));
+                }
+                // A Korean name: surname and given name are written apart
+                // in English (김대중 = Kim Dae-jung).
+                if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
+                    let mut parts = stem.char_indices();
+                    if let Some((cut, _)) = parts.nth(1) {
+                        for part in [&stem[..cut], &stem[cut..]] {
+                            let key = phonetic_key(part);
+                            if key.len() >= 2 {
+                                raw.push((vocab.id(format!("p{key}")), bit));
+                            }
+                        }
+                    }
                 }
                 // A name inside a compound (콴타스항공 = Qantas + airline).
                 for r in &residual {
@@ -384,6 +405,17 @@ mod tests {
         let (me, _) = matches(&e, &k);
         // Johnson, visited, Samsung, LG
         assert_eq!(me.count_ones(), 4);
+    }
+
+    #[test]
+    fn korean_names_match_their_romanisation() {
+        let (e, k) = feats(
+            "Kim Dae-jung met Park Geun-hye.",
+            "김대중은 박근혜를 만났다.",
+        );
+        let (me, _) = matches(&e, &k);
+        // Kim, Daejung, Park, Geunhye, met
+        assert_eq!(me.count_ones(), 5, "{me:b}");
     }
 
     #[test]

@@ -382,7 +382,27 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
     let end = (start..cs.len())
         .find(|&e| !cs[e].is_ascii_alphanumeric())
         .unwrap_or(cs.len());
-    let word: String = cs[start..end].iter().collect();
+    let mut word: String = cs[start..end].iter().collect();
+    let mut end = end;
+    // A romanised Korean given name keeps its two syllables together
+    // (Dae-jung, Jae-in), so that it sounds like 대중, 재인.
+    if word.len() <= 5
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && cs.get(end) == Some(&'-')
+        && cs.get(end + 1).is_some_and(char::is_ascii_lowercase)
+    {
+        let tail_end = (end + 1..cs.len())
+            .find(|&e| !cs[e].is_ascii_lowercase())
+            .unwrap_or(cs.len());
+        if tail_end - end - 1 <= 5
+            && !cs
+                .get(tail_end)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-')
+        {
+            word.extend(&cs[end + 1..tail_end]);
+            end = tail_end;
+        }
+    }
     let mut next = end;
     // Possessive or contraction: the nation's, don't.
     if matches!(cs.get(end), Some('\'') | Some('’'))
@@ -692,6 +712,30 @@ mod tests {
         assert!(matches!(&t[0], Tok::Latin(l) if l.word == "IBM" && l.acronym));
         assert!(matches!(&t[2], Tok::Latin(l) if l.word == "G20" && l.acronym));
         assert!(matches!(&t[3], Tok::Hangul { run, stem } if run == "회의에서" && stem == "회의"));
+    }
+
+    #[test]
+    fn romanised_given_names_stay_whole() {
+        let t = tokenize("President Moon Jae-in met Anti-government protesters");
+        let words: Vec<String> = t
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Latin(l) => Some(l.word.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "President",
+                "Moon",
+                "Jaein",
+                "met",
+                "Anti",
+                "government",
+                "protesters"
+            ]
+        );
     }
 
     #[test]
