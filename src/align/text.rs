@@ -508,9 +508,12 @@ pub(crate) fn is_particle(s: &str) -> bool {
 pub(crate) fn strip_particles(run: &str) -> &str {
     let n = run.chars().count();
     let mut s = run;
+    // The longest particle the word ends with decides: 것으로 keeps 것으,
+    // not "것으" + 로.
     if let Some(p) = PARTICLES
         .iter()
-        .find(|p| run.ends_with(*p) && n >= p.chars().count() + 2)
+        .find(|p| run.ends_with(*p))
+        .filter(|p| n >= p.chars().count() + 2)
     {
         s = &run[..run.len() - p.len()];
     }
@@ -544,70 +547,120 @@ const KO_STOP: &[&str] = &[
     "가장",
     "같은",
     "같이",
+    "것으로",
     "것은",
     "것을",
     "것이",
     "것이다",
+    "것이라고",
+    "결국",
+    "경우",
     "관련",
-    "그는",
-    "그리고",
-    "그러나",
-    "그런",
-    "그러한",
+    "관한",
+    "그가",
+    "그녀",
     "그녀는",
+    "그녀의",
+    "그는",
+    "그들",
+    "그러나",
+    "그러한",
+    "그런",
+    "그리고",
+    "그의",
+    "다른",
+    "다만",
+    "당시",
     "대한",
     "대해",
+    "더",
+    "덜",
+    "동안",
+    "됐다",
+    "되는",
+    "되었다",
+    "된다",
     "따라",
     "따라서",
     "때문",
     "때문에",
+    "때문이다",
+    "또",
     "또는",
     "또한",
+    "매우",
+    "모두",
     "모든",
     "및",
+    "바로",
     "반면",
+    "아주",
+    "아직",
+    "안에",
+    "않고",
     "않는",
-    "않은",
     "않았다",
+    "않은",
+    "어떤",
     "없는",
     "없다",
+    "없이",
+    "여부",
+    "역시",
     "우리",
     "위한",
     "위해",
+    "위해서",
+    "의해",
+    "이것",
+    "이날",
     "이는",
-    "이번",
+    "이들",
+    "이라며",
     "이러한",
     "이런",
+    "이미",
+    "이번",
+    "이상",
     "이에",
+    "이제",
+    "이후",
+    "있게",
     "있는",
     "있다",
+    "있다고",
+    "있던",
     "있도록",
+    "있습니다",
     "있어",
     "있었다",
+    "있었던",
     "있으며",
     "있을",
+    "자신",
     "저",
+    "저런",
     "정도",
     "통해",
+    "특히",
     "하고",
+    "하기",
     "하는",
     "하며",
+    "하지",
     "하지만",
     "한다",
     "한편",
-    "했다",
-    "했으며",
     "해야",
+    "했다",
     "했던",
-    "된다",
-    "되는",
-    "됐다",
-    "되었다",
+    "했으며",
 ];
 
-/// True for a Korean function word (after particle stripping).
+/// True for a Korean function word (after particle stripping), or a
+/// particle written apart.
 pub(crate) fn is_ko_stopword(stem: &str) -> bool {
-    KO_STOP.contains(&stem)
+    KO_STOP.binary_search(&stem).is_ok() || is_particle(stem) || matches!(stem, "라고" | "이라고")
 }
 
 /// The stem of an English word: lower case, inflectional and common
@@ -754,6 +807,7 @@ mod tests {
         assert_eq!(strip_particles("이"), "이");
         assert_eq!(strip_particles("나이"), "나이");
         assert_eq!(strip_particles("회의에서"), "회의");
+        assert_eq!(strip_particles("것으로"), "것으로");
     }
 
     #[test]
