@@ -215,7 +215,7 @@ impl Document {
 }
 
 /// Expand `paths`: files are kept, directories are walked recursively in
-/// sorted order (hidden entries skipped, only `.txt`, `.md`, `.jsonl`,
+/// sorted order (hidden entries skipped, only `.txt`, `.jsonl`,
 /// `.ndjson`, `.json` files taken). Missing paths and unreadable directories
 /// come back as errors; the rest is still returned.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
@@ -255,7 +255,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
         } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             matches!(
                 e.to_ascii_lowercase().as_str(),
-                "txt" | "md" | "jsonl" | "ndjson" | "json"
+                "txt" | "jsonl" | "ndjson" | "json"
             )
         }) {
             files.push(p);

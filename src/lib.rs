@@ -9,6 +9,7 @@ pub mod error;
 pub mod lang;
 pub mod lint;
 pub mod numbers;
+pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod span;

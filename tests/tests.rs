@@ -4,4 +4,5 @@ mod align;
 mod foundation;
 mod fuzz;
 mod lint;
+mod pair;
 mod util;

@@ -351,6 +351,7 @@ pub fn reconcile(ko: &[Quantity], en: &[Quantity]) -> Reconciliation {
             let mut budget = AUGMENT_BUDGET;
             augment(
                 i,
+                i,
                 &adj,
                 &mut ko_match,
                 &mut en_match,
@@ -376,7 +377,12 @@ pub fn reconcile(ko: &[Quantity], en: &[Quantity]) -> Reconciliation {
 }
 
 /// Kuhn's augmenting path from Korean `i`, bounded in depth and visits.
+/// `stamp` marks the English quantities visited by the search started at
+/// `root`: marking them with the current node instead would let a deeper
+/// step revisit a quantity the path already holds and match it twice.
+#[allow(clippy::too_many_arguments)]
 fn augment(
+    root: usize,
     i: usize,
     adj: &[Vec<(f64, usize)>],
     ko_match: &mut [Option<usize>],
@@ -386,14 +392,16 @@ fn augment(
     depth: usize,
 ) -> bool {
     for &(_, k) in &adj[i] {
-        if stamp[k] == i || *budget == 0 {
+        if stamp[k] == root || *budget == 0 {
             continue;
         }
-        stamp[k] = i;
+        stamp[k] = root;
         *budget -= 1;
         let free = match en_match[k] {
             None => true,
-            Some(j) => depth < 32 && augment(j, adj, ko_match, en_match, stamp, budget, depth + 1),
+            Some(j) => {
+                depth < 32 && augment(root, j, adj, ko_match, en_match, stamp, budget, depth + 1)
+            }
         };
         if free {
             en_match[k] = Some(i);

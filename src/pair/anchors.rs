@@ -1,0 +1,487 @@
+//! Anchors: what of an article survives translation between Korean and
+//! English — quantities (from [`crate::numbers`]), Latin-script tokens
+//! (acronyms, brand names) and transliterated names — reduced to
+//! language-independent keys.
+//!
+//! Each anchor says whether its absence from a translation is evidence
+//! (`expected`): a Korean `IBM` should reappear in the English text, but an
+//! English capitalised word (`Deep`, `Livermore`) is normally transliterated
+//! into Hangul, so as a Latin token it only counts when it matches; its
+//! consonant skeleton (a [`AnchorKind::Name`]) is what is expected instead.
+//! Quantities a faithful translation may drop (`optional`, weekdays, a bare
+//! day of the month) also only count when they match.
+//!
+//! ```
+//! use bitext::pair::anchors::{extract_en, extract_ko};
+//! let en = extract_en("On Sept. 11, IBM shipped 8,192 chips, up 12.3 percent.");
+//! let ko = extract_ko("IBM은 9월 11일 칩 8192개를 출하했다. 12.3% 늘었다.");
+//! let keys = |v: &[bitext::pair::anchors::Anchor]| {
+//!     let mut k: Vec<String> = v
+//!         .iter()
+//!         .filter(|a| a.expected)
+//!         .map(|a| format!("{}:{}", a.kind.as_str(), a.key))
+//!         .collect();
+//!     k.sort();
+//!     k
+//! };
+//! assert_eq!(keys(&en), keys(&ko));
+//! assert!(keys(&ko).contains(&"num:pct:12.3".to_owned()));
+//! ```
+
+use super::phonetic;
+use crate::numbers::{self, Kind, Quantity};
+
+/// What an anchor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AnchorKind {
+    /// A quantity: amount, percentage, date, time, ordinal ([`crate::numbers`]).
+    Number,
+    /// A Latin-script token: acronym, brand, name written in Latin letters.
+    Latin,
+    /// A personal or place name matched across scripts.
+    Name,
+    /// A concept from a bilingual glossary or lexicon (`정부` and
+    /// `government`), added by the caller with [`crate::pair::Features::add_anchors`].
+    Concept,
+}
+
+impl AnchorKind {
+    /// Every kind, in index order.
+    pub const ALL: [AnchorKind; 4] = [
+        AnchorKind::Number,
+        AnchorKind::Latin,
+        AnchorKind::Name,
+        AnchorKind::Concept,
+    ];
+
+    /// A dense index (0..4).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A short name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorKind::Number => "num",
+            AnchorKind::Latin => "latin",
+            AnchorKind::Name => "name",
+            AnchorKind::Concept => "concept",
+        }
+    }
+}
+
+/// One anchor of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// Its kind.
+    pub kind: AnchorKind,
+    /// Canonical key, the same in both languages (`n:8192`, `ibm`, `md:09-11`).
+    pub key: String,
+    /// True when a faithful translation should contain it too, so that its
+    /// absence on the other side counts against a pairing.
+    pub expected: bool,
+    /// For an anchor taken from one capitalised English word: that word in
+    /// lower case. The word is only a name if the collection never writes it
+    /// in lower case (`Federal` is not, `Berlusconi` is); see
+    /// [`lowercase_words`].
+    pub word: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TokKind {
+    Num,
+    Word,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    kind: TokKind,
+    start: usize,
+    end: usize,
+}
+
+/// ASCII digit and letter runs. Scanning bytes is safe: in UTF-8 every byte
+/// of a multi-byte character is ≥ 0x80, so ASCII positions are char boundaries.
+fn tokens(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            loop {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i + 1 < b.len() && matches!(b[i], b',' | b'.') && b[i + 1].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(Tok {
+                kind: TokKind::Num,
+                start,
+                end: i,
+            });
+        } else if c.is_ascii_alphabetic() {
+            let start = i;
+            loop {
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i + 1 < b.len() && matches!(b[i], b'.' | b'&') && b[i + 1].is_ascii_alphabetic()
+                {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(Tok {
+                kind: TokKind::Word,
+                start,
+                end: i,
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// English month names and abbreviations: dates, never names.
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
+fn push(out: &mut Vec<Anchor>, kind: AnchorKind, key: String, expected: bool) {
+    out.push(Anchor {
+        kind,
+        key,
+        expected,
+        word: None,
+    });
+}
+
+/// Quantity anchors. Large amounts are keyed to three significant digits so
+/// that `1조2345억` meets `1.23 trillion`; dates give their month-day, month
+/// and year separately, since either side may leave a part out.
+fn push_quantities(out: &mut Vec<Anchor>, quantities: &[Quantity]) {
+    for q in quantities {
+        let expected = !q.optional;
+        match q.kind {
+            Kind::Date { year, month, day } => {
+                match (month, day) {
+                    (Some(m), Some(d)) => {
+                        push(
+                            out,
+                            AnchorKind::Number,
+                            format!("md:{m:02}-{d:02}"),
+                            expected,
+                        );
+                        push(out, AnchorKind::Number, format!("mo:{m:02}"), false);
+                        push(out, AnchorKind::Number, format!("n:{d}"), false);
+                    }
+                    (Some(m), None) => {
+                        push(out, AnchorKind::Number, format!("mo:{m:02}"), expected)
+                    }
+                    // `27일` where English writes the weekday.
+                    (None, Some(d)) => push(out, AnchorKind::Number, format!("n:{d}"), false),
+                    (None, None) => {}
+                }
+                if let Some(y) = year {
+                    push(out, AnchorKind::Number, format!("n:{y}"), expected);
+                }
+            }
+            Kind::Weekday(_) => push(out, AnchorKind::Number, q.key(), false),
+            Kind::Number | Kind::Money(_) | Kind::Year | Kind::Percent | Kind::PercentPoint
+                if q.value.abs() >= 1000.0 && q.value.is_finite() =>
+            {
+                let family = if matches!(q.kind, Kind::Percent | Kind::PercentPoint) {
+                    "pct"
+                } else {
+                    "n"
+                };
+                let key = format!("{family}:{:.2e}", q.value.round());
+                push(out, AnchorKind::Number, key, expected);
+            }
+            _ => push(out, AnchorKind::Number, q.key(), expected),
+        }
+    }
+}
+
+/// Latin key: letters only, lower case (`U.N.` → `un`, `AT&T` → `att`).
+fn latin_key(word: &str) -> String {
+    word.chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Anchors of English text.
+pub fn extract_en(text: &str) -> Vec<Anchor> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    push_quantities(&mut out, &numbers::extract_en(text));
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text[t.start..t.end];
+        match t.kind {
+            TokKind::Num => {}
+            TokKind::Word => {
+                let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+                if letters < 2 || is_month(s) {
+                    continue;
+                }
+                let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+                if upper == letters {
+                    push(&mut out, AnchorKind::Latin, latin_key(s), true);
+                } else if upper > 0 {
+                    out.push(Anchor {
+                        kind: AnchorKind::Latin,
+                        key: latin_key(s),
+                        expected: false,
+                        word: Some(s.to_ascii_lowercase()),
+                    });
+                    if !WEEKDAYS.contains(&s) {
+                        push_skeletons(&mut out, s, Some(s.to_ascii_lowercase()));
+                    }
+                    // Korean personal names: `Kim Do-yoon` is 김도윤.
+                    if let (Some(g1), Some(g2)) = (toks.get(i + 1), toks.get(i + 2)) {
+                        let given = text.get(g1.start..g2.end).unwrap_or("");
+                        let gap = text.get(t.end..g1.start).unwrap_or("");
+                        let hyphen = text.get(g1.end..g2.start).unwrap_or("");
+                        if gap == " "
+                            && hyphen == "-"
+                            && g1.kind == TokKind::Word
+                            && g2.kind == TokKind::Word
+                            && given.starts_with(|c: char| c.is_ascii_uppercase())
+                        {
+                            push_skeletons(&mut out, &format!("{s}{given}"), None);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Anchors of Korean text.
+pub fn extract_ko(text: &str) -> Vec<Anchor> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    push_quantities(&mut out, &numbers::extract_ko(text));
+    for t in &toks {
+        let s = &text[t.start..t.end];
+        match t.kind {
+            TokKind::Num => {}
+            TokKind::Word => {
+                let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+                if letters >= 2 {
+                    // An acronym carries over; a Latin word inside Korean text
+                    // (a quoted English headline, say) only counts when matched.
+                    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+                    push(&mut out, AnchorKind::Latin, latin_key(s), upper == letters);
+                }
+            }
+        }
+    }
+    for word in text
+        .split(|c: char| !is_hangul(c))
+        .filter(|w| !w.is_empty())
+    {
+        let stem = phonetic::strip_particle(word);
+        for w in std::iter::once(word).chain(stem) {
+            for key in phonetic::skeletons_ko(w) {
+                if key.len() >= MIN_SKELETON {
+                    push(&mut out, AnchorKind::Name, key, false);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
+const MIN_SKELETON: usize = 3;
+
+/// Translated, never transliterated.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn push_skeletons(out: &mut Vec<Anchor>, name: &str, word: Option<String>) {
+    let key = phonetic::skeleton_en(name);
+    if key.len() >= MIN_SKELETON {
+        out.push(Anchor {
+            kind: AnchorKind::Name,
+            key,
+            expected: true,
+            word,
+        });
+    }
+}
+
+/// Lower-case English words of three letters or more: a capitalised word that
+/// also occurs among these is a common word, not a name.
+pub fn lowercase_words(text: &str) -> impl Iterator<Item = &str> {
+    tokens(text).into_iter().filter_map(move |t| {
+        let s = text.get(t.start..t.end)?;
+        (t.kind == TokKind::Word && s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase()))
+            .then_some(s)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(v: &[Anchor]) -> Vec<String> {
+        let mut k: Vec<String> = v
+            .iter()
+            .map(|a| format!("{}:{}:{}", a.kind.as_str(), a.key, a.expected))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    }
+
+    fn has(v: &[String], k: &str) -> bool {
+        v.iter().any(|x| x == k)
+    }
+
+    #[test]
+    fn large_amounts_meet_at_three_significant_digits() {
+        let ko = keys(&extract_ko("매출은 1조2345억원, 직원은 3만5000명이다."));
+        let en = keys(&extract_en(
+            "Sales were 1.23 trillion won and staff 35,000.",
+        ));
+        assert!(has(&ko, "num:n:1.23e12:true"), "{ko:?}");
+        assert!(has(&en, "num:n:1.23e12:true"), "{en:?}");
+        assert!(has(&ko, "num:n:3.50e4:true") && has(&en, "num:n:3.50e4:true"));
+    }
+
+    #[test]
+    fn dates_give_month_day_month_and_year() {
+        let ko = keys(&extract_ko("2001년 9월 11일에"));
+        let en = keys(&extract_en("on Sept. 11, 2001"));
+        assert_eq!(ko, en);
+        assert!(has(&ko, "num:md:09-11:true"));
+        assert!(has(&ko, "num:mo:09:false"));
+        assert!(has(&ko, "num:n:2001:true"));
+    }
+
+    #[test]
+    fn weekdays_and_bare_days_only_match() {
+        let en = keys(&extract_en("Officials met on Monday."));
+        assert!(en
+            .iter()
+            .any(|k| k.starts_with("num:wd:") && k.ends_with(":false")));
+        let ko = keys(&extract_ko("관계자들은 27일(현지시간) 만났다."));
+        assert!(has(&ko, "num:n:27:false"), "{ko:?}");
+    }
+
+    #[test]
+    fn english_acronyms_count_and_capitalised_words_only_match() {
+        let a = keys(&extract_en("The U.N. and NHK met Gordon."));
+        assert!(has(&a, "latin:un:true"));
+        assert!(has(&a, "latin:nhk:true"));
+        assert!(has(&a, "latin:gordon:false"));
+        assert!(has(&a, "latin:the:false"));
+        assert!(has(&a, "name:KTN:true"), "{a:?}");
+        assert!(!a.iter().any(|k| k.contains(":and:")));
+    }
+
+    #[test]
+    fn korean_acronyms_are_expected_and_other_latin_words_only_match() {
+        let a = keys(&extract_ko("미국 IBM사와 LG전자는 Former 사장을"));
+        assert!(has(&a, "latin:ibm:true"));
+        assert!(has(&a, "latin:lg:true"));
+        assert!(has(&a, "latin:former:false"));
+    }
+
+    #[test]
+    fn hangul_words_give_skeletons_with_and_without_particles() {
+        let a = keys(&extract_ko("베를루스코니는 말했다"));
+        assert!(has(&a, "name:PLSKN:false"), "{a:?}");
+    }
+
+    #[test]
+    fn korean_personal_names_in_english_join_surname_and_given_name() {
+        let en = keys(&extract_en("Rep. Kim Do-yoon said."));
+        let ko = keys(&extract_ko("김도윤 의원은 말했다."));
+        assert!(has(&en, "name:KMTN:true"), "{en:?}");
+        assert!(has(&ko, "name:KMTN:false"), "{ko:?}");
+    }
+
+    #[test]
+    fn months_and_weekdays_are_not_names() {
+        let en = keys(&extract_en("In September and on Friday, Berlusconi spoke."));
+        let names: Vec<&String> = en.iter().filter(|k| k.starts_with("name:")).collect();
+        assert_eq!(names, ["name:PLSKN:true"]);
+    }
+
+    #[test]
+    fn lowercase_words_are_listed() {
+        let w: Vec<&str> = lowercase_words("The cat sat on NATO's mat").collect();
+        assert_eq!(w, ["cat", "sat", "mat"]);
+    }
+
+    #[test]
+    fn arbitrary_text_does_not_panic() {
+        for s in [
+            "",
+            "1.",
+            ".1",
+            "1,",
+            "9월",
+            "월 1일",
+            "Sept.",
+            "a.b.",
+            "１２３",
+            "😀9월😀",
+            "Kim -",
+            "Kim Do-",
+        ] {
+            let _ = extract_en(s);
+            let _ = extract_ko(s);
+        }
+    }
+}
