@@ -1,7 +1,9 @@
 //! bitext: translation quality and bilingual alignment for Korean–English text.
 
+pub mod align;
 pub mod atomic;
 pub mod audit;
+pub mod corpus;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
@@ -12,3 +14,4 @@ pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod translit;

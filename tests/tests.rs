@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod align;
 mod audit;
 mod foundation;
 mod fuzz;

@@ -1,15 +1,194 @@
 //! `bitext align`.
 
-use super::Status;
+use super::{input, Status};
+use bitext::align::{align, AlignOptions};
+use bitext::corpus::{self, Format, Row, WriteOptions};
+use bitext::document::{Document, ReadOptions};
+use bitext::lang::{self, Lang};
+use std::io::Write;
+use std::path::PathBuf;
 
-/// Arguments of `bitext align`.
+/// Align the sentences of an English article with its Korean original.
+///
+/// Every sentence of both articles appears exactly once in the output, in
+/// order: in an aligned bead, or alone with the other side empty. Each bead
+/// has a score in [0, 1], its posterior probability under the alignment model.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Inputs.
-    pub paths: Vec<std::path::PathBuf>,
+    /// English article: crawl format, plain text or JSON Lines (`-` reads standard input).
+    pub en: PathBuf,
+    /// Korean article, in the same formats.
+    pub ko: PathBuf,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
+    pub format: OutFormat,
+    /// Inputs are plain files with one sentence per line, used as they are.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// CSV for spreadsheets: byte-order mark, cells starting with = + - @ neutralised.
+    #[arg(long)]
+    pub excel: bool,
+    /// One alignment pass only, without the lexicon learned from the documents (faster).
+    #[arg(long)]
+    pub no_realign: bool,
+}
+
+/// `--format` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum OutFormat {
+    /// RFC 4180 CSV with header en_doc,ko_doc,en_idx,ko_idx,en,ko,bead,score.
+    Csv,
+    /// Moses-style en<TAB>ko.
+    Tsv,
+    /// One JSON object per bead.
+    Jsonl,
+    /// TMX 1.4b translation memory.
+    Tmx,
+}
+
+impl From<OutFormat> for Format {
+    fn from(f: OutFormat) -> Format {
+        match f {
+            OutFormat::Csv => Format::Csv,
+            OutFormat::Tsv => Format::Tsv,
+            OutFormat::Jsonl => Format::Jsonl,
+            OutFormat::Tmx => Format::Tmx,
+        }
+    }
+}
+
+fn warn(msg: impl std::fmt::Display) {
+    eprintln!("bitext: warning: {msg}");
+}
+
+/// The name a document goes by in the output.
+fn doc_name(d: &Document, records: usize) -> String {
+    if let Some(id) = d.meta_value("id").filter(|v| !v.trim().is_empty()) {
+        return id.to_string();
+    }
+    if records > 1 {
+        format!("{}:{}", d.path, d.line)
+    } else {
+        d.path.clone()
+    }
+}
+
+fn sentences(d: &Document) -> Vec<&str> {
+    d.sentences().map(|s| d.slice(s.span)).collect()
+}
+
+/// Warn when a side does not look like the language it should be in.
+fn check_language(d: &Document, texts: &[&str], want: Lang) {
+    if texts.is_empty() {
+        warn(format_args!("{}: no sentences", d.path));
+        return;
+    }
+    let sample: String = texts
+        .iter()
+        .take(200)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let got = lang::detect_simple(&sample);
+    if got != want && got != Lang::UND {
+        warn(format_args!(
+            "{}: expected {} text but it reads as {}; the alignment rests on lengths and shared tokens only",
+            d.path, want, got
+        ));
+    }
 }
 
 /// Run `bitext align`.
-pub fn run(_args: Args) -> anyhow::Result<Status> {
-    anyhow::bail!("align is not available yet")
+pub fn run(args: Args) -> anyhow::Result<Status> {
+    let read = |path: &PathBuf, lang: Lang| {
+        // An empty file is a side without sentences, not an unreadable input:
+        // the other side's sentences are all kept, unaligned.
+        if path.as_os_str() != "-"
+            && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
+        {
+            let doc = Document {
+                path: path.to_string_lossy().into_owned(),
+                line: 1,
+                format: bitext::document::Format::Lines,
+                encoding: "UTF-8",
+                bom: false,
+                undecodable: Vec::new(),
+                text: String::new(),
+                meta: Vec::new(),
+                title: None,
+                paragraphs: Vec::new(),
+                boilerplate: Vec::new(),
+                lang,
+            };
+            return input::Batch {
+                docs: vec![doc],
+                errored: false,
+            };
+        }
+        input::read_all(
+            std::slice::from_ref(path),
+            &ReadOptions {
+                lang: Some(lang),
+                presegmented: args.presegmented,
+            },
+        )
+    };
+    let en = read(&args.en, Lang::EN);
+    let ko = read(&args.ko, Lang::KO);
+    let mut status = if en.errored || ko.errored {
+        Status::Error
+    } else {
+        Status::Ok
+    };
+    if en.docs.is_empty() || ko.docs.is_empty() {
+        return Ok(Status::Error);
+    }
+    if en.docs.len() != ko.docs.len() {
+        anyhow::bail!(
+            "{} holds {} documents and {} holds {}; give one article on each side, or the same number of records to align in order",
+            args.en.display(),
+            en.docs.len(),
+            args.ko.display(),
+            ko.docs.len()
+        );
+    }
+    let opts = AlignOptions {
+        realign: !args.no_realign,
+        ..AlignOptions::default()
+    };
+    let mut rows = Vec::new();
+    for (de, dk) in en.docs.iter().zip(&ko.docs) {
+        let (se, sk) = (sentences(de), sentences(dk));
+        check_language(de, &se, Lang::EN);
+        check_language(dk, &sk, Lang::KO);
+        let (ne, nk) = (doc_name(de, en.docs.len()), doc_name(dk, ko.docs.len()));
+        for b in align(&se, &sk, &opts) {
+            rows.push(Row::from_bead(&ne, &nk, &b, &se, &sk));
+        }
+    }
+    let format = Format::from(args.format);
+    let wopts = WriteOptions { excel: args.excel };
+    if args.excel && format != Format::Csv {
+        warn("--excel applies to CSV output only");
+    }
+    match &args.output {
+        Some(path) => {
+            if let Err(e) =
+                bitext::atomic::write_with(path, |w| corpus::write_with(format, &rows, w, &wopts))
+            {
+                input::report(e);
+                status = Status::Error;
+            }
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            corpus::write_with(format, &rows, &mut w, &wopts)?;
+            w.flush()?;
+        }
+    }
+    Ok(status)
 }

@@ -1,0 +1,212 @@
+//! The built-in Korean–English news glossary (`glossary.txt`) and its lookup
+//! inside Korean words, which are written without spaces between the parts
+//! of a compound (국가안보회의) and carry particles (정부는).
+
+use super::features::{FxMap, Vocab};
+use super::text::{en_stem, is_en_stopword, is_particle, tokenize, Tok};
+use std::sync::OnceLock;
+
+const SOURCE: &str = include_str!("glossary.txt");
+
+/// The parsed glossary: Korean term → concept ids of its English stems.
+pub(crate) struct Glossary {
+    /// Concept ids shared by every alignment (English stems of the glossary).
+    pub base: FxMap<String, u32>,
+    terms: FxMap<String, Vec<u32>>,
+    max_chars: usize,
+}
+
+impl Glossary {
+    fn parse() -> Glossary {
+        let mut base = FxMap::default();
+        let mut terms: FxMap<String, Vec<u32>> = FxMap::default();
+        let mut max_chars = 1;
+        for line in SOURCE.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((ko, en)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut ids = Vec::new();
+            for tok in tokenize(en) {
+                if let Tok::Latin(l) = tok {
+                    if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
+                        continue;
+                    }
+                    let key = Vocab::word_key(&en_stem(&l.word));
+                    let next = base.len() as u32;
+                    ids.push(*base.entry(key).or_insert(next));
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            max_chars = max_chars.max(ko.chars().count());
+            terms.entry(ko.to_string()).or_default().extend(ids);
+        }
+        Glossary {
+            base,
+            terms,
+            max_chars,
+        }
+    }
+
+    /// A glossary without terms (to align on other evidence only).
+    pub fn empty() -> Glossary {
+        Glossary {
+            base: FxMap::default(),
+            terms: FxMap::default(),
+            max_chars: 1,
+        }
+    }
+
+    /// Concept ids of the glossary terms found in `run`, a Hangul/Han run whose
+    /// first `stem_chars` characters are the word without particles. Terms of
+    /// two or more characters are matched longest-first anywhere; a Han
+    /// character anywhere; a single Hangul syllable only when every syllable of
+    /// the stem is accounted for by terms (북핵 = 북 + 핵, not 북어), or when the
+    /// rest of the run is a particle (돈을). The character ranges of the stem
+    /// that no term explains go to `residual` (a name inside a compound).
+    pub fn lookup(
+        &self,
+        run: &str,
+        stem_chars: usize,
+        out: &mut Vec<u32>,
+        residual: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        let cs: Vec<char> = run.chars().collect();
+        let n = cs.len();
+        let stem_chars = stem_chars.min(n);
+        let mut buf = String::new();
+        let mut p = 0;
+        let mut singles: Vec<usize> = Vec::new();
+        let mut covered = vec![false; n];
+        while p < n {
+            let mut matched = 0;
+            for len in (2..=self.max_chars.min(n - p)).rev() {
+                buf.clear();
+                buf.extend(&cs[p..p + len]);
+                if let Some(ids) = self.terms.get(&buf) {
+                    out.extend_from_slice(ids);
+                    matched = len;
+                    break;
+                }
+            }
+            if matched > 0 {
+                covered[p..p + matched].iter_mut().for_each(|c| *c = true);
+                p += matched;
+                continue;
+            }
+            buf.clear();
+            buf.push(cs[p]);
+            match self.terms.get(&buf) {
+                Some(ids) if !crate::translit::is_hangul_syllable(cs[p]) => {
+                    out.extend_from_slice(ids);
+                    covered[p] = true;
+                }
+                Some(_) => singles.push(p),
+                None => {}
+            }
+            p += 1;
+        }
+        let rest_is_particle = n > 1 && {
+            let rest: String = cs[1..].iter().collect();
+            is_particle(&rest)
+        };
+        let all_explained = (0..stem_chars).all(|p| covered[p] || singles.contains(&p));
+        for p in singles {
+            if all_explained && p < stem_chars || (p == 0 && rest_is_particle) {
+                buf.clear();
+                buf.push(cs[p]);
+                if let Some(ids) = self.terms.get(&buf) {
+                    out.extend_from_slice(ids);
+                    covered[p] = true;
+                }
+            }
+        }
+        let mut p = 0;
+        while p < stem_chars {
+            if covered[p] {
+                p += 1;
+                continue;
+            }
+            let start = p;
+            while p < stem_chars && !covered[p] {
+                p += 1;
+            }
+            residual.push(start..p);
+        }
+    }
+
+    /// Number of Korean terms.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// The glossary, parsed once per process.
+pub(crate) fn get() -> &'static Glossary {
+    static G: OnceLock<Glossary> = OnceLock::new();
+    G.get_or_init(Glossary::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems_of(run: &str, stem_chars: usize) -> Vec<String> {
+        let g = get();
+        let mut ids = Vec::new();
+        g.lookup(run, stem_chars, &mut ids, &mut Vec::new());
+        let mut words: Vec<String> = g
+            .base
+            .iter()
+            .filter(|(_, id)| ids.contains(id))
+            .map(|(k, _)| k[1..].to_string())
+            .collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn glossary_is_sizeable_and_parsed() {
+        assert!(get().len() > 300);
+    }
+
+    #[test]
+    fn finds_terms_before_particles_and_inside_compounds() {
+        assert!(stems_of("정부는", 2).contains(&en_stem("government")));
+        let compound = stems_of("반도체수출이", 5);
+        assert!(compound.contains(&en_stem("semiconductor")));
+        assert!(compound.contains(&en_stem("exports")));
+    }
+
+    #[test]
+    fn single_syllables_need_a_fully_explained_word() {
+        let both = stems_of("북핵", 2);
+        assert!(both.contains(&en_stem("nuclear")));
+        assert!(both.contains(&en_stem("north")));
+        assert!(stems_of("북어", 2).is_empty());
+    }
+
+    #[test]
+    fn a_single_syllable_term_takes_a_particle() {
+        assert!(stems_of("돈을", 2).contains(&en_stem("money")));
+        assert!(stems_of("돈까스", 3).is_empty());
+    }
+
+    #[test]
+    fn unexplained_parts_of_a_compound_are_reported() {
+        let g = get();
+        let mut residual = Vec::new();
+        g.lookup("로렌스연구소의", 6, &mut Vec::new(), &mut residual);
+        assert_eq!(residual, vec![0..3]);
+    }
+
+    #[test]
+    fn han_characters_match_anywhere() {
+        assert!(stems_of("에너지省", 4).contains(&en_stem("ministry")));
+    }
+}

@@ -1,0 +1,557 @@
+//! Sentence alignment of an English text with its Korean original.
+//!
+//! [`align`] finds the most probable sequence of *beads* (groups of 0–3
+//! English and 0–3 Korean sentences that translate each other) by dynamic
+//! programming, and gives each bead its posterior probability. Every sentence
+//! of both sides is in exactly one bead, in order.
+//!
+//! The evidence (see [`model`](self) for the probabilities):
+//!
+//! * sentence lengths, with the Korean/English length ratio and its spread
+//!   estimated for the document pair;
+//! * tokens that survive translation: numbers compared by value across Korean
+//!   units and English scale words (1억1천만 = 110 million), Latin-script
+//!   words and acronyms inside Korean, names and loanwords compared by sound
+//!   ([`crate::translit`]);
+//! * a built-in Korean–English news glossary, and translation probabilities
+//!   learned from the document pair itself (IBM Model 1 over a first
+//!   alignment, then a second alignment).
+//!
+//! Time and memory grow linearly with the length of the documents: long
+//! inputs are searched in a band around a path through confident anchors
+//! (words that occur once on each side), widened when the best path runs
+//! along its edge.
+//!
+//! ```
+//! use bitext::align::{align, AlignOptions};
+//! let en = ["The government raised the budget by 5 percent.", "Exports rose in May."];
+//! let ko = ["정부는 예산을 5% 늘렸다.", "5월 수출이 증가했다."];
+//! let beads = align(&en, &ko, &AlignOptions::default());
+//! assert_eq!(beads.len(), 2);
+//! assert_eq!((beads[0].en.clone(), beads[0].ko.clone()), (0..1, 0..1));
+//! assert!(beads[1].score > 0.5);
+//! ```
+
+mod dp;
+mod features;
+mod glossary;
+mod lexicon;
+mod model;
+mod text;
+
+use dp::{Band, Lattice, TYPES};
+use features::{Feat, FxMap, Vocab};
+use model::Params;
+use std::ops::Range;
+
+/// A group of English sentences aligned to a group of Korean sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bead {
+    /// English sentence indices (empty for a Korean sentence with no translation).
+    pub en: Range<usize>,
+    /// Korean sentence indices (empty for an English sentence with no original).
+    pub ko: Range<usize>,
+    /// Posterior probability of the bead in [0, 1]: low for a forced or doubtful link.
+    pub score: f64,
+}
+
+impl Bead {
+    /// The bead's shape, English count first: `1-1`, `2-1`, `0-1`, ….
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.en.len(), self.ko.len())
+    }
+
+    /// True when one side is empty (a sentence without counterpart).
+    pub fn is_null(&self) -> bool {
+        self.en.is_empty() || self.ko.is_empty()
+    }
+}
+
+/// Options of [`align`].
+#[derive(Clone, Debug)]
+pub struct AlignOptions {
+    /// Learn translation probabilities from the documents and align a second
+    /// time with them (slower, better on long documents). Default: true.
+    pub realign: bool,
+    /// Use the built-in Korean–English glossary. Default: true.
+    pub glossary: bool,
+    /// Documents with at most this many lattice points are searched
+    /// exhaustively; longer ones in a band. Default: 250,000.
+    pub full_search_cells: usize,
+    /// Initial half-width (in sentences) of the search band. Default: 16.
+    pub band: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            realign: true,
+            glossary: true,
+            full_search_cells: 250_000,
+            band: 16,
+        }
+    }
+}
+
+/// Align English sentences `en` with Korean sentences `ko`.
+///
+/// Returns beads in order, covering both sides exactly once. Pure and
+/// thread-safe: documents can be aligned in parallel.
+pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
+    let (n, m) = (en.len(), ko.len());
+    if n == 0 || m == 0 {
+        // Nothing to link: every sentence stands alone, with certainty.
+        return (0..n)
+            .map(|i| Bead {
+                en: i..i + 1,
+                ko: 0..0,
+                score: 1.0,
+            })
+            .chain((0..m).map(|j| Bead {
+                en: n..n,
+                ko: j..j + 1,
+                score: 1.0,
+            }))
+            .collect();
+    }
+    let gl = glossary::get();
+    let mut vocab = Vocab::new(&gl.base);
+    let no_glossary = glossary::Glossary::empty();
+    let g = if opts.glossary { gl } else { &no_glossary };
+    let mut fe: Vec<Feat> = en
+        .iter()
+        .map(|s| features::build(s, false, g, &mut vocab))
+        .collect();
+    let mut fk: Vec<Feat> = ko
+        .iter()
+        .map(|s| features::build(s, true, g, &mut vocab))
+        .collect();
+    features::frequent(&mut fe, &mut fk);
+
+    let mut params = Params::initial(&fe, &fk);
+    let full = (n + 1).saturating_mul(m + 1) <= opts.full_search_cells;
+    let centre = if full {
+        Vec::new()
+    } else {
+        anchor_centre(&fe, &fk)
+    };
+    let none = [vec![0.0; n], vec![0.0; m]];
+    let (_, path) = search(&fe, &fk, &params, &none, full, &centre, opts.band.max(4));
+    params.reestimate(&fe, &fk, &path);
+
+    if opts.realign {
+        let beads: Vec<(Range<usize>, Range<usize>)> = path
+            .iter()
+            .filter(|&&(t, _, _)| TYPES[t].0 > 0 && TYPES[t].1 > 0)
+            .map(|&(t, i, j)| (i..i + TYPES[t].0, j..j + TYPES[t].1))
+            .collect();
+        let links = lexicon::learn(&fe, &fk, &beads);
+        lexicon::apply(&mut fk, &links);
+        features::frequent(&mut fe, &mut fk);
+    }
+    // Second pass: re-estimated model, in a corridor around the first path.
+    let centre = path_centre(n, m, &path);
+    let support = support(&fe, &fk, &params, &path);
+    let (lattice, path) = search(
+        &fe,
+        &fk,
+        &params,
+        &support,
+        full,
+        &centre,
+        (opts.band / 2).max(4),
+    );
+    let (fwd, bwd) = lattice.forward_backward();
+    path.iter()
+        .map(|&(t, i, j)| {
+            let (de, dk) = TYPES[t];
+            Bead {
+                en: i..i + de,
+                ko: j..j + dk,
+                score: lattice.posterior(&fwd, &bwd, t, i, j),
+            }
+        })
+        .collect()
+}
+
+/// Viterbi in the full lattice, or in a band around `centre` that is
+/// widened while the best path runs along its edge.
+fn search(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    support: &[Vec<f64>; 2],
+    full: bool,
+    centre: &[(usize, usize)],
+    mut w: usize,
+) -> (Lattice, Vec<(usize, usize, usize)>) {
+    let (n, m) = (fe.len(), fk.len());
+    loop {
+        let band = if full {
+            Band::full(n, m)
+        } else {
+            Band::around(n, m, centre, w)
+        };
+        let lattice = score_band(fe, fk, params, support, band);
+        let path = lattice.viterbi();
+        let touches = !full
+            && path
+                .iter()
+                .any(|&(_, i, j)| lattice.band.on_inner_edge(i, j));
+        // Give up widening once the band is as wide as the lattice.
+        if !touches || w >= n.max(m) {
+            return (lattice, path);
+        }
+        w *= 2;
+    }
+}
+
+/// Score every bead in `band`. Sentence-pair matches are computed once per
+/// pair and reused by the beads that contain the pair.
+fn score_band(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    support: &[Vec<f64>; 2],
+    band: Band,
+) -> Lattice {
+    let m = fk.len();
+    let mut pairs = vec![(0u64, 0u64); band.cells()];
+    for (a, e) in fe.iter().enumerate() {
+        for b in band.row(a) {
+            if let (Some(ix), Some(k)) = (band.index(a, b), fk.get(b)) {
+                pairs[ix] = features::matches(e, k);
+            }
+        }
+    }
+    let span_e = span_lengths(fe);
+    let span_k = span_lengths(fk);
+    let pair_band = band.clone();
+    let pair = |a: usize, b: usize| match pair_band.index(a, b) {
+        Some(ix) if b < m => pairs[ix],
+        _ => features::matches(&fe[a], &fk[b]),
+    };
+    Lattice::build(band, |t, i, j| {
+        let (de, dk) = TYPES[t];
+        if de == 0 {
+            return params.log_prior[t] - NULL_SUPPORT * support[1][j];
+        }
+        if dk == 0 {
+            return params.log_prior[t] - NULL_SUPPORT * support[0][i];
+        }
+        let mut ll = 0.0;
+        let mut kcover = [0u64; 3];
+        for (a, e) in fe.iter().enumerate().skip(i).take(de) {
+            let mut ecover = 0u64;
+            for (x, b) in (j..j + dk).enumerate() {
+                let (me, mk) = pair(a, b);
+                ecover |= me;
+                kcover[x] |= mk;
+            }
+            ll += params.token_llr(0, e, ecover, dk);
+        }
+        for (x, b) in (j..j + dk).enumerate() {
+            ll += params.token_llr(1, &fk[b], kcover[x], de);
+        }
+        // Both sides see the same links: average their evidence.
+        params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
+    })
+}
+
+/// Weight of a sentence's support around its place in the score of leaving
+/// it unaligned. A bead's token evidence averages the two sides' views of
+/// the same links; a sentence's support is a single view.
+const NULL_SUPPORT: f64 = 1.0;
+
+/// For each sentence of both sides, [`Params::support_llr`] of its matches
+/// against the sentences of the other side around its place on `path`.
+fn support(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    path: &[(usize, usize, usize)],
+) -> [Vec<f64>; 2] {
+    let (n, m) = (fe.len(), fk.len());
+    // Place of each sentence on the other side: where its bead starts there.
+    let mut place_e = vec![0usize; n];
+    let mut place_k = vec![0usize; m];
+    for &(t, i, j) in path {
+        let (de, dk) = TYPES[t];
+        place_e[i..i + de].iter_mut().for_each(|p| *p = j);
+        place_k[j..j + dk].iter_mut().for_each(|p| *p = i);
+    }
+    let half = model::WINDOW / 2;
+    let window = |place: usize, len: usize| {
+        let start = place
+            .saturating_sub(half)
+            .min(len.saturating_sub(model::WINDOW));
+        start..(start + model::WINDOW).min(len)
+    };
+    let se = (0..n)
+        .map(|a| {
+            let mask =
+                window(place_e[a], m).fold(0, |acc, b| acc | features::matches(&fe[a], &fk[b]).0);
+            params.support_llr(0, &fe[a], mask)
+        })
+        .collect();
+    let sk = (0..m)
+        .map(|b| {
+            let mask =
+                window(place_k[b], n).fold(0, |acc, a| acc | features::matches(&fe[a], &fk[b]).1);
+            params.support_llr(1, &fk[b], mask)
+        })
+        .collect();
+    [se, sk]
+}
+
+/// ln(1 + characters) of the spans of 1, 2 and 3 sentences starting at each
+/// sentence (computed once: the bead scores need them millions of times).
+fn span_lengths(f: &[Feat]) -> Vec<[f64; 3]> {
+    (0..f.len())
+        .map(|i| {
+            let mut total = 0u32;
+            let mut out = [0.0; 3];
+            for (d, o) in out.iter_mut().enumerate() {
+                total += f.get(i + d).map_or(0, |x| x.len);
+                *o = f64::from(total).ln_1p();
+            }
+            out
+        })
+        .collect()
+}
+
+/// The centre line of the first search: a monotone chain of anchor pairs
+/// (concepts found in exactly one sentence on each side), the longest such
+/// chain, interpolated linearly between anchors.
+fn anchor_centre(fe: &[Feat], fk: &[Feat]) -> Vec<(usize, usize)> {
+    let (n, m) = (fe.len(), fk.len());
+    // concept -> (count, sentence) per side
+    let mut seen: FxMap<u32, [(u32, usize); 2]> = FxMap::default();
+    for (side, feats) in [fe, fk].into_iter().enumerate() {
+        for (s, f) in feats.iter().enumerate() {
+            for &(c, _) in &f.concepts {
+                let e = seen.entry(c).or_insert([(0, 0); 2]);
+                if e[side].0 == 0 || e[side].1 != s {
+                    e[side].0 += 1;
+                    e[side].1 = s;
+                }
+            }
+        }
+    }
+    let mut points: Vec<(usize, usize)> = seen
+        .values()
+        .filter(|v| v[0].0 == 1 && v[1].0 == 1)
+        .map(|v| (v[0].1, v[1].1))
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    let chain = longest_chain(&points);
+    let mut knots: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    knots.extend(chain.iter().map(|&(a, b)| (a as f64 + 0.5, b as f64 + 0.5)));
+    knots.push((n as f64, m as f64));
+    interpolate(n, m, &knots)
+}
+
+/// The longest chain of points increasing in both coordinates (patience
+/// sorting, O(k log k)).
+fn longest_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Sort by a ascending, b descending, so equal a never chain.
+    let mut pts = points.to_vec();
+    pts.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let mut tails: Vec<usize> = Vec::new(); // index into pts of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; pts.len()];
+    for (k, &(_, b)) in pts.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pts[t].1 < b);
+        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        chain.push(pts[k]);
+        cur = prev[k];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Column interval crossed in each row by the polyline through `knots`.
+fn interpolate(n: usize, m: usize, knots: &[(f64, f64)]) -> Vec<(usize, usize)> {
+    let at = |x: f64| -> f64 {
+        let k = knots.partition_point(|p| p.0 <= x);
+        let (x0, y0) = knots[k.saturating_sub(1).min(knots.len() - 1)];
+        let (x1, y1) = knots[k.min(knots.len() - 1)];
+        if x1 > x0 {
+            y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        } else {
+            y1
+        }
+    };
+    (0..=n)
+        .map(|i| {
+            let a = at(i as f64);
+            let b = at((i + 1).min(n) as f64);
+            let lo = a.min(b).floor().max(0.0) as usize;
+            let hi = (a.max(b).ceil() as usize).min(m);
+            (lo.min(hi), hi)
+        })
+        .collect()
+}
+
+/// Column interval visited in each row by an alignment path.
+fn path_centre(n: usize, m: usize, path: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+    let mut centre = vec![(usize::MAX, 0usize); n + 1];
+    let mut visit = |i: usize, j: usize| {
+        let c = &mut centre[i.min(n)];
+        c.0 = c.0.min(j);
+        c.1 = c.1.max(j);
+    };
+    visit(0, 0);
+    for &(t, i, j) in path {
+        let (de, dk) = TYPES[t];
+        for r in i..=i + de {
+            visit(r, j);
+            visit(r, j + dk);
+        }
+    }
+    visit(n, m);
+    // Rows the path never touched (cannot happen for a full path) follow the diagonal.
+    for (i, c) in centre.iter_mut().enumerate() {
+        if c.0 == usize::MAX {
+            let d = i * m / n.max(1);
+            *c = (d, d);
+        }
+    }
+    centre
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn covers(beads: &[Bead], n: usize, m: usize) -> bool {
+        let (mut e, mut k) = (0, 0);
+        for b in beads {
+            if b.en.start != e || b.ko.start != k || (b.en.is_empty() && b.ko.is_empty()) {
+                return false;
+            }
+            e = b.en.end;
+            k = b.ko.end;
+        }
+        e == n && k == m
+    }
+
+    #[test]
+    fn empty_sides_give_null_beads() {
+        let beads = align(&["One.", "Two."], &[], &AlignOptions::default());
+        assert_eq!(beads.len(), 2);
+        assert!(beads.iter().all(|b| b.is_null() && b.score == 1.0));
+        assert!(align(&[], &[], &AlignOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn parallel_text_aligns_one_to_one() {
+        let en = [
+            "The president visited Japan on Monday.",
+            "He met the prime minister in Tokyo.",
+            "They agreed to expand trade by 20 percent.",
+            "Exports of semiconductors rose sharply last year.",
+        ];
+        let ko = [
+            "대통령은 월요일 일본을 방문했다.",
+            "그는 도쿄에서 총리를 만났다.",
+            "두 정상은 무역을 20% 확대하기로 합의했다.",
+            "지난해 반도체 수출이 급증했다.",
+        ];
+        let beads = align(&en, &ko, &AlignOptions::default());
+        assert_eq!(beads.len(), 4);
+        assert!(beads.iter().all(|b| b.kind() == "1-1"));
+        assert!(covers(&beads, 4, 4));
+    }
+
+    #[test]
+    fn a_merged_sentence_becomes_a_two_to_one_bead() {
+        let en = [
+            "The central bank kept interest rates at 3.5 percent.",
+            "Inflation slowed to 2.1 percent in March.",
+            "Analysts expect a cut next year.",
+        ];
+        let ko = [
+            "중앙은행은 금리를 3.5%로 유지했다. 3월 물가 상승률은 2.1%로 둔화했다.",
+            "전문가들은 내년 금리 인하를 예상한다.",
+        ];
+        let beads = align(&en, &ko, &AlignOptions::default());
+        assert_eq!(beads[0].en, 0..2);
+        assert_eq!(beads[0].ko, 0..1);
+        assert!(covers(&beads, 3, 2));
+    }
+
+    #[test]
+    fn an_unrelated_inserted_sentence_is_left_alone() {
+        let en = [
+            "Samsung Electronics reported an operating profit of 10.4 trillion won.",
+            "The company sold 58 million smartphones in the quarter.",
+            "The weather in Busan was sunny and warm on the weekend.",
+            "Chip sales rose 12 percent from a year earlier.",
+        ];
+        let ko = [
+            "삼성전자는 10조4천억 원의 영업이익을 냈다고 발표했다.",
+            "이 회사는 분기에 스마트폰 5800만 대를 판매했다.",
+            "반도체 매출은 1년 전보다 12% 증가했다.",
+        ];
+        let beads = align(&en, &ko, &AlignOptions::default());
+        assert!(covers(&beads, 4, 3));
+        assert!(
+            beads.iter().any(|b| b.en == (2..3) && b.ko.is_empty()),
+            "{beads:?}"
+        );
+    }
+
+    #[test]
+    fn longest_chain_skips_crossing_points() {
+        let pts = [(0, 0), (1, 5), (2, 2), (3, 3), (4, 1), (5, 6)];
+        assert_eq!(longest_chain(&pts), vec![(0, 0), (2, 2), (3, 3), (5, 6)]);
+    }
+
+    #[test]
+    fn banded_search_matches_full_search_on_a_long_document() {
+        let en: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "Item {i} of the report covers {} cases in region {}.",
+                    i * 7 + 1,
+                    i % 13
+                )
+            })
+            .collect();
+        let ko: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "보고서의 {i}번 항목은 {}개 지역의 {}건을 다룬다.",
+                    i % 13,
+                    i * 7 + 1
+                )
+            })
+            .collect();
+        let e: Vec<&str> = en.iter().map(String::as_str).collect();
+        let k: Vec<&str> = ko.iter().map(String::as_str).collect();
+        let banded = AlignOptions {
+            full_search_cells: 0,
+            band: 8,
+            ..AlignOptions::default()
+        };
+        let a = align(&e, &k, &banded);
+        let b = align(&e, &k, &AlignOptions::default());
+        assert!(covers(&a, 300, 300));
+        let same = a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x.en == y.en && x.ko == y.ko)
+            .count();
+        assert!(same >= 295, "{same}");
+    }
+}

@@ -1,0 +1,422 @@
+//! The probability model behind a bead's score, and its estimation from the
+//! document pair being aligned.
+//!
+//! A bead's score is a log-likelihood ratio: how much more probable its
+//! sentences are as translations of each other than as unrelated text, plus
+//! the log prior of its shape. Null beads (1-0, 0-1) score their prior only,
+//! so a sentence is left out exactly when linking it explains the data worse.
+//!
+//! * Length: y = ln(1 + Korean characters) is Gaussian around α + β·x, with
+//!   x = ln(1 + English characters) and a wide component for loose
+//!   translations; against it, an unrelated pair has the spread of the
+//!   sentence lengths themselves.
+//! * Tokens: each English content token is matched (shares a concept with the
+//!   Korean side) with probability p for a translation and q for unrelated
+//!   text, per token class (numbers, names, words); likewise for Korean
+//!   tokens. The two sides see the same links, so their sum is halved.
+//!
+//! Every parameter starts from a prior and is re-estimated from the first
+//! alignment of the document pair, shrunk towards the prior in proportion to
+//! the evidence.
+
+use super::dp::{NTYPES, TYPES};
+use super::features::{matches, Feat, CLASSES};
+
+/// Prior probability of each bead shape (same order as [`TYPES`]): most
+/// beads are 1-1; merges and splits are more common than 3-1, and 2-2 is
+/// rarest (two sentences whose content crosses the boundary are usually two
+/// 1-1 beads).
+const PRIOR: [f64; NTYPES] = [0.863, 0.025, 0.025, 0.035, 0.035, 0.002, 0.0075, 0.0075];
+/// Pseudo-counts behind the bead-shape prior.
+const PRIOR_BEADS: f64 = 100.0;
+
+const BETA0: f64 = 0.8;
+const SIGMA0: f64 = 0.25;
+/// Spread of the loose-translation component, in units of sigma.
+const WIDE: f64 = 2.0;
+const EPS: f64 = 0.1;
+
+/// Prior match rates (p for translations, q for unrelated pairs) per side
+/// (English, Korean) and class (number, name, word, frequent).
+const P0: [[f64; CLASSES]; 2] = [[0.7, 0.5, 0.3, 0.6], [0.7, 0.7, 0.25, 0.6]];
+const Q0: [[f64; CLASSES]; 2] = [[0.05, 0.03, 0.03, 0.25], [0.05, 0.05, 0.02, 0.25]];
+/// Pseudo-tokens behind the match-rate priors.
+const PRIOR_TOKENS: f64 = 20.0;
+/// Prior intra-sentence correlation of matches: translations differ in how
+/// literal they are, so matches come in clumps (beta-binomial, not binomial).
+const RHO0: [f64; 2] = [0.15, 0.05];
+/// Pseudo-sentences behind the correlation prior.
+const PRIOR_SENTENCES: f64 = 20.0;
+/// Most tokens per sentence (see `features`), plus one.
+const TAB: usize = 65;
+/// Sentences around a sentence's expected place that may hold its
+/// translation (see [`Params::support_llr`]).
+pub(crate) const WINDOW: usize = 7;
+/// Numbers of other-side sentences the match tables are made for: the bead
+/// sizes, then the window.
+const OTHERS: [i32; 4] = [1, 2, 3, WINDOW as i32];
+const SLOTS: usize = OTHERS.len();
+
+/// Model parameters.
+#[derive(Clone, Debug)]
+pub(crate) struct Params {
+    pub alpha: f64,
+    pub beta: f64,
+    pub sigma: f64,
+    pub sigma_rand: f64,
+    pub log_prior: [f64; NTYPES],
+    /// Match rates per side and class, for translations (p) and unrelated
+    /// pairs (q), and the correlation of matches within a sentence.
+    pub p: [[f64; CLASSES]; 2],
+    pub q: [[f64; CLASSES]; 2],
+    pub rho: [[[f64; CLASSES]; 2]; 2],
+    /// Log-likelihood ratio of m matched out of n tokens, per side, class
+    /// and number of sentences (1 to 3) on the other side.
+    llr: Vec<f32>,
+    /// `length_llr_exact` on a grid of residuals.
+    len_table: Vec<f32>,
+}
+
+/// The length table covers residuals in ±LEN_RANGE in LEN_STEPS steps.
+const LEN_RANGE: f64 = 5.0;
+const LEN_STEPS: usize = 5000;
+const LEN_STEP: f64 = 2.0 * LEN_RANGE / LEN_STEPS as f64;
+
+/// ln of the beta-binomial probability of m successes out of n (without the
+/// binomial coefficient, which cancels in a ratio), for every n, m < TAB.
+fn beta_binomial(mean: f64, rho: f64, out: &mut [f32]) {
+    let kappa = 1.0 / rho.clamp(1e-4, 0.99) - 1.0;
+    let (a, b) = (mean * kappa, (1.0 - mean) * kappa);
+    let cum = |x: f64| -> Vec<f64> {
+        let mut v = vec![0.0; TAB];
+        for i in 1..TAB {
+            v[i] = v[i - 1] + (x + (i - 1) as f64).ln();
+        }
+        v
+    };
+    let (ca, cb, cab) = (cum(a), cum(b), cum(a + b));
+    for n in 0..TAB {
+        for m in 0..=n {
+            out[n * TAB + m] = (ca[m] + cb[n - m] - cab[n]) as f32;
+        }
+    }
+}
+
+fn lx(len: u32) -> f64 {
+    f64::from(len).ln_1p()
+}
+
+fn mean_var(v: &[f64]) -> (f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = v.len() as f64;
+    let m = v.iter().sum::<f64>() / n;
+    let var = v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / n;
+    (m, var)
+}
+
+fn ln_normal(r: f64, s: f64) -> f64 {
+    -0.5 * (r / s) * (r / s) - s.ln() - 0.918_938_533_204_672_7
+}
+
+impl Params {
+    /// Priors, with the length offset and spreads taken from the sentences.
+    pub fn initial(fe: &[Feat], fk: &[Feat]) -> Params {
+        let xs: Vec<f64> = fe.iter().map(|f| lx(f.len)).collect();
+        let ys: Vec<f64> = fk.iter().map(|f| lx(f.len)).collect();
+        let (mx, vx) = mean_var(&xs);
+        let (my, vy) = mean_var(&ys);
+        let mut p = Params {
+            alpha: my - BETA0 * mx,
+            beta: BETA0,
+            sigma: SIGMA0,
+            sigma_rand: 0.0,
+            log_prior: PRIOR.map(f64::ln),
+            p: P0,
+            q: Q0,
+            rho: RHO0.map(|r| [[r; CLASSES]; 2]),
+            llr: vec![0.0; 2 * CLASSES * SLOTS * TAB * TAB],
+            len_table: Vec::new(),
+        };
+        p.sigma_rand = (vy + BETA0 * BETA0 * vx).sqrt();
+        p.sigma_rand = p.sigma_rand.max(1.5 * WIDE * SIGMA0);
+        p.set_rates();
+        p.set_length_table();
+        p
+    }
+
+    fn set_rates(&mut self) {
+        let mut tp = vec![0f32; TAB * TAB];
+        let mut tq = vec![0f32; TAB * TAB];
+        for s in 0..2 {
+            for c in 0..CLASSES {
+                let (p1, q1) = (
+                    self.p[s][c].clamp(0.01, 0.99),
+                    self.q[s][c].clamp(0.001, 0.99),
+                );
+                for (d, &k) in OTHERS.iter().enumerate() {
+                    // Against k sentences a token finds a chance match more
+                    // easily: in any of them if unrelated, in the extra ones
+                    // if its translation is there but does not match it.
+                    let qd = 1.0 - (1.0 - q1).powi(k);
+                    let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
+                    let base = ((s * CLASSES + c) * SLOTS + d) * TAB * TAB;
+                    let table = &mut self.llr[base..base + TAB * TAB];
+                    if pd <= qd {
+                        // The class does not tell translations apart here.
+                        table.iter_mut().for_each(|x| *x = 0.0);
+                        continue;
+                    }
+                    beta_binomial(pd, self.rho[0][s][c], &mut tp);
+                    beta_binomial(qd, self.rho[1][s][c], &mut tq);
+                    for ((x, a), b) in table.iter_mut().zip(&tp).zip(&tq) {
+                        *x = a - b;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Length log-likelihood ratio (translation vs unrelated) of a residual.
+    fn length_llr_exact(&self, r: f64) -> f64 {
+        let aligned = ((1.0 - EPS) * ln_normal(r, self.sigma).exp()
+            + EPS * ln_normal(r, WIDE * self.sigma).exp())
+        .ln();
+        aligned - ln_normal(r, self.sigma_rand)
+    }
+
+    fn set_length_table(&mut self) {
+        self.len_table = (0..=LEN_STEPS)
+            .map(|k| self.length_llr_exact(-LEN_RANGE + k as f64 * LEN_STEP) as f32)
+            .collect();
+    }
+
+    /// Length log-likelihood ratio (translation vs unrelated) for
+    /// x = ln(1 + English characters), y = ln(1 + Korean characters).
+    #[inline]
+    pub fn length_llr(&self, x: f64, y: f64) -> f64 {
+        let r = y - self.alpha - self.beta * x;
+        let pos = (r + LEN_RANGE) / LEN_STEP;
+        if pos >= 0.0 && pos < LEN_STEPS as f64 {
+            let k = pos as usize;
+            let frac = pos - k as f64;
+            f64::from(self.len_table[k]) * (1.0 - frac) + f64::from(self.len_table[k + 1]) * frac
+        } else {
+            self.length_llr_exact(r)
+        }
+    }
+
+    /// Token log-likelihood ratio of one side: `mask` holds the tokens of a
+    /// sentence with features `f` matched by the `others` (1 to 3) sentences
+    /// of the other side of the bead.
+    #[inline]
+    pub fn token_llr(&self, side: usize, f: &Feat, mask: u64, others: usize) -> f64 {
+        let d = others.clamp(1, 3) - 1;
+        let mut ll = 0.0;
+        for c in 0..CLASSES {
+            let cm = f.class_mask[c];
+            if cm == 0 {
+                continue;
+            }
+            let n = cm.count_ones() as usize;
+            let h = (mask & cm).count_ones() as usize;
+            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
+            ll += f64::from(self.llr[base + n * TAB + h]);
+        }
+        ll
+    }
+
+    /// How much more probable the matches `mask` of sentence `f` against
+    /// the WINDOW sentences around its expected place are if its
+    /// translation is among them than if none is: negative for a sentence
+    /// that nothing nearby supports.
+    pub fn support_llr(&self, side: usize, f: &Feat, mask: u64) -> f64 {
+        self.token_llr_slot(side, f, mask, SLOTS - 1)
+    }
+
+    fn token_llr_slot(&self, side: usize, f: &Feat, mask: u64, d: usize) -> f64 {
+        let mut ll = 0.0;
+        for c in 0..CLASSES {
+            let cm = f.class_mask[c];
+            if cm == 0 {
+                continue;
+            }
+            let n = cm.count_ones() as usize;
+            let h = (mask & cm).count_ones() as usize;
+            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
+            ll += f64::from(self.llr[base + n * TAB + h]);
+        }
+        ll
+    }
+
+    /// Re-estimate from a first alignment `path` of (type, i, j) beads.
+    pub fn reestimate(&mut self, fe: &[Feat], fk: &[Feat], path: &[(usize, usize, usize)]) {
+        // Bead-shape prior.
+        let mut counts = PRIOR.map(|p| p * PRIOR_BEADS);
+        for &(t, _, _) in path {
+            counts[t] += 1.0;
+        }
+        let total: f64 = counts.iter().sum();
+        self.log_prior = counts.map(|c| (c / total).ln());
+
+        let ones: Vec<(usize, usize)> = path
+            .iter()
+            .filter(|&&(t, _, _)| TYPES[t] == (1, 1))
+            .map(|&(_, i, j)| (i, j))
+            .collect();
+        if ones.is_empty() {
+            return;
+        }
+
+        // Length: least squares of y on x, then a robust spread.
+        let xs: Vec<f64> = ones.iter().map(|&(i, _)| lx(fe[i].len)).collect();
+        let ys: Vec<f64> = ones.iter().map(|&(_, j)| lx(fk[j].len)).collect();
+        let k = xs.len() as f64;
+        let (mx, vx) = mean_var(&xs);
+        let (my, _) = mean_var(&ys);
+        if ones.len() >= 10 && vx > 1e-6 {
+            let cov = xs
+                .iter()
+                .zip(&ys)
+                .map(|(x, y)| (x - mx) * (y - my))
+                .sum::<f64>()
+                / k;
+            let b = (cov / vx).clamp(0.3, 1.3);
+            self.beta = (k * b + 30.0 * BETA0) / (k + 30.0);
+        }
+        self.alpha = my - self.beta * mx;
+        let mut res: Vec<f64> = xs
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| (y - self.alpha - self.beta * x).abs())
+            .collect();
+        res.sort_by(f64::total_cmp);
+        let mad = 1.4826 * res[res.len() / 2];
+        let s2 = (k * mad * mad + 10.0 * SIGMA0 * SIGMA0) / (k + 10.0);
+        self.sigma = s2.sqrt().clamp(0.08, 0.6);
+        self.sigma_rand = self.sigma_rand.max(1.5 * WIDE * self.sigma);
+        self.set_length_table();
+
+        // Match rates of translations (the 1-1 beads) and of unrelated pairs
+        // (each 1-1 bead's English against the Korean of the one three beads on),
+        // as (tokens, matched) per sentence, side and class.
+        let mut obs: [[Vec<(u32, u32)>; CLASSES]; 2] = Default::default();
+        let mut robs: [[Vec<(u32, u32)>; CLASSES]; 2] = Default::default();
+        let tally = |o: &mut [[Vec<(u32, u32)>; CLASSES]; 2], e: &Feat, kf: &Feat| {
+            let (me, mk) = matches(e, kf);
+            let [oe, ok] = o;
+            for (side, f, mask) in [(oe, e, me), (ok, kf, mk)] {
+                for (obs, cm) in side.iter_mut().zip(f.class_mask) {
+                    let n = cm.count_ones();
+                    if n > 0 {
+                        obs.push((n, (mask & cm).count_ones()));
+                    }
+                }
+            }
+        };
+        for (x, &(i, j)) in ones.iter().enumerate() {
+            tally(&mut obs, &fe[i], &fk[j]);
+            let other = ones
+                .get(x + 3)
+                .or_else(|| x.checked_sub(3).and_then(|y| ones.get(y)));
+            if let Some(&(_, j2)) = other {
+                tally(&mut robs, &fe[i], &fk[j2]);
+            }
+        }
+        for s in 0..2 {
+            for c in 0..CLASSES {
+                (self.p[s][c], self.rho[0][s][c]) = estimate(&obs[s][c], P0[s][c], RHO0[0]);
+                (self.q[s][c], self.rho[1][s][c]) = estimate(&robs[s][c], Q0[s][c], RHO0[1]);
+            }
+        }
+        self.set_rates();
+    }
+}
+
+/// Mean rate and intra-sentence correlation of matches from per-sentence
+/// (tokens, matched) counts, by the method of moments, shrunk towards the
+/// priors `p0` and `rho0`.
+fn estimate(obs: &[(u32, u32)], p0: f64, rho0: f64) -> (f64, f64) {
+    let (tokens, hits) = obs.iter().fold((0.0, 0.0), |(t, h), &(n, m)| {
+        (t + f64::from(n), h + f64::from(m))
+    });
+    let p = (hits + PRIOR_TOKENS * p0) / (tokens + PRIOR_TOKENS);
+    let pq = p * (1.0 - p);
+    let mut dev = 0.0;
+    let mut binom = 0.0;
+    let mut pairs = 0.0;
+    let mut k = 0.0;
+    for &(n, m) in obs {
+        let n = f64::from(n);
+        dev += (f64::from(m) - n * p).powi(2);
+        binom += n * pq;
+        pairs += n * (n - 1.0);
+        if n >= 2.0 {
+            k += 1.0;
+        }
+    }
+    let rho_hat = if pairs > 0.0 && pq > 0.0 {
+        ((dev - binom) / (pq * pairs)).clamp(0.0, 0.9)
+    } else {
+        rho0
+    };
+    let rho = (k * rho_hat + PRIOR_SENTENCES * rho0) / (k + PRIOR_SENTENCES);
+    (p, rho.max(1e-3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feat(len: u32) -> Feat {
+        Feat {
+            len,
+            ..Feat::default()
+        }
+    }
+
+    #[test]
+    fn matching_lengths_beat_mismatched_ones() {
+        let fe: Vec<Feat> = (0..20).map(|i| feat(60 + 7 * i)).collect();
+        let fk: Vec<Feat> = (0..20).map(|i| feat(30 + 3 * i)).collect();
+        let p = Params::initial(&fe, &fk);
+        let x = 101f64.ln();
+        let good = p.length_llr(x, p.alpha + p.beta * x);
+        assert!(good > 0.5, "{good}");
+        assert!(p.length_llr(x, 401f64.ln()) < 0.0);
+        assert!(p.length_llr(x, 4f64.ln()) < 0.0);
+        // The table agrees with the exact formula.
+        for y in [2.0, 3.3, 4.1, 9.0] {
+            let r = y - p.alpha - p.beta * x;
+            assert!((p.length_llr(x, y) - p.length_llr_exact(r)).abs() < 1e-3);
+        }
+    }
+
+    #[test]
+    fn matched_tokens_raise_and_unmatched_lower_the_score() {
+        let p = Params::initial(&[feat(10)], &[feat(5)]);
+        let f = Feat {
+            len: 10,
+            class_mask: [0b1, 0b10, 0b1100, 0],
+            ..Feat::default()
+        };
+        assert!(p.token_llr(0, &f, 0b1111, 1) > 3.0);
+        assert!(p.token_llr(0, &f, 0, 1) < -1.0);
+        // The same matches are weaker evidence against two sentences.
+        assert!(p.token_llr(0, &f, 0b1111, 2) < p.token_llr(0, &f, 0b1111, 1));
+    }
+
+    #[test]
+    fn reestimation_learns_the_length_ratio() {
+        let fe: Vec<Feat> = (0..50).map(|i| feat(40 + 5 * i)).collect();
+        let fk: Vec<Feat> = fe.iter().map(|f| feat(f.len / 2)).collect();
+        let mut p = Params::initial(&fe, &fk);
+        let path: Vec<(usize, usize, usize)> = (0..50).map(|i| (0, i, i)).collect();
+        p.reestimate(&fe, &fk, &path);
+        let predicted = (p.alpha + p.beta * 201f64.ln()).exp();
+        assert!((predicted - 100.0).abs() < 10.0, "{predicted}");
+        assert!(p.sigma < SIGMA0);
+        assert!(p.log_prior[0] > PRIOR[0].ln());
+    }
+}
