@@ -57,6 +57,7 @@ fn null_report(
 ) -> PairReport {
     let score = super::score::sigmoid(super::score::PRIOR_LOG_ODDS - weight);
     PairReport {
+        names: Vec::new(),
         score,
         flagged: true,
         findings: vec![Finding {
@@ -196,6 +197,7 @@ pub fn articles_run(title: String, articles: &[ArticlePair<'_>], opts: &AuditOpt
             score,
         });
     }
+    super::batch::add_name_variants(&mut reports);
     let score = super::score::weighted_mean(
         pairs
             .iter()

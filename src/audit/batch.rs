@@ -1,6 +1,7 @@
 //! Auditing many pairs: per-pair reports in input order, and the batch score.
 
-use super::{audit_pair, AuditOptions, PairReport};
+use super::{audit_pair, AuditOptions, Finding, PairReport};
+use crate::diagnostic::Code;
 use rayon::prelude::*;
 
 /// One pair of a batch: Korean source, English translation, and the
@@ -39,13 +40,40 @@ pub fn source_weight(ko: &str) -> f64 {
     super::omission::HANGUL_RATIO * c.hangul as f64 + c.other as f64 + 1.0
 }
 
+/// Add a name-variant finding to each pair that spells a Korean name
+/// differently from an earlier pair of the batch (from the renderings
+/// [`audit_pair`] collected, which are consumed). Consistency is a property
+/// of the batch, not of the pair's translation, so scores do not change.
+pub fn add_name_variants(reports: &mut [PairReport]) {
+    let per_pair: Vec<Vec<super::names::Rendering>> = reports
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.names))
+        .collect();
+    for (report, found) in reports.iter_mut().zip(super::names::variants(&per_pair)) {
+        for (r, first) in found {
+            report.findings.push(Finding {
+                code: Code::NameVariant,
+                severity: Code::NameVariant.severity(),
+                message: format!(
+                    "`{}` is spelled `{}` here but `{first}` earlier in the batch",
+                    r.ko, r.en
+                ),
+                en: Some(r.en_span),
+                ko: Some(r.ko_span),
+                weight: 0.0,
+            });
+        }
+    }
+}
+
 /// Audit every pair of `pairs` (in parallel; the result is in input order).
 pub fn audit_batch(pairs: &[PairInput], opts: &AuditOptions) -> BatchReport {
-    let reports: Vec<PairReport> = pairs
+    let mut reports: Vec<PairReport> = pairs
         .par_iter()
         .with_min_len(256)
         .map(|p| audit_pair(&p.ko, &p.en, opts))
         .collect();
+    add_name_variants(&mut reports);
     let score = super::score::weighted_mean(
         reports
             .iter()
@@ -81,6 +109,26 @@ mod tests {
         assert!(!r.pairs[0].flagged && r.pairs[1].flagged);
         assert!(r.score < r.pairs[0].score && r.score > r.pairs[1].score);
         assert_eq!(r.flagged(), 1);
+    }
+
+    #[test]
+    fn name_spelled_two_ways_across_the_batch_is_reported_once() {
+        let pairs = vec![
+            input("최태원 회장은 말했다.", "Chairman Chey Tae-won said so."),
+            input("최태원 회장은 떠났다.", "Chairman Choi Tae-won left."),
+        ];
+        let r = audit_batch(&pairs, &AuditOptions::default());
+        assert!(r.pairs[0]
+            .findings
+            .iter()
+            .all(|f| f.code != Code::NameVariant));
+        let v: Vec<_> = r.pairs[1]
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::NameVariant)
+            .collect();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].severity, crate::diagnostic::Severity::Warning);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod jsonl;
 pub mod junit;
 pub mod lexicon;
 pub mod markdown;
+pub mod names;
 pub mod numbers;
 
 pub mod omission;
@@ -126,6 +127,10 @@ pub struct PairReport {
     pub flagged: bool,
     /// Findings, strongest first.
     pub findings: Vec<Finding>,
+    /// Korean names and their sure English spellings (for the batch's
+    /// name-variant check).
+    #[serde(skip)]
+    pub names: Vec<names::Rendering>,
 }
 
 impl PairReport {
@@ -186,6 +191,11 @@ impl<'a> Pair<'a> {
 
 /// Every signal the pair-level checks find in `pair`.
 pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
+    signals_and_names(pair, &mut Vec::new())
+}
+
+/// Every signal of `pair`, and the names whose English spelling is sure.
+pub fn signals_and_names(pair: &Pair<'_>, renderings: &mut Vec<names::Rendering>) -> Vec<Signal> {
     let mut out = Vec::new();
     untranslated::check(pair, &mut out);
     if out.iter().any(|s| s.weight >= untranslated::COPY_WEIGHT) {
@@ -196,6 +206,7 @@ pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
     numbers::check(pair, &mut out);
     repetition::check(pair, &mut out);
     entities::check(pair, &mut out);
+    names::check(pair, &mut out, renderings);
     wrong_pair::check(pair, &mut out);
     lexicon::check(pair, &mut out);
     encoding::check(pair, &mut out);
@@ -205,5 +216,9 @@ pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
 /// Audit one pair: `ko` the Korean source, `en` its English translation.
 pub fn audit_pair(ko: &str, en: &str, opts: &AuditOptions) -> PairReport {
     let pair = Pair::new(ko, en);
-    score::report(signals(&pair), opts)
+    let mut names = Vec::new();
+    let signals = signals_and_names(&pair, &mut names);
+    let mut report = score::report(signals, opts);
+    report.names = names;
+    report
 }

@@ -54,6 +54,7 @@ pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
         score,
         flagged,
         findings,
+        names: Vec::new(),
     }
 }
 
@@ -133,9 +134,16 @@ mod tests {
 
     #[test]
     fn weak_signals_lower_the_score_but_do_not_flag() {
-        let signals: Vec<Signal> = [Code::Repetition, Code::WrongPair, Code::Truncated]
+        let kinds = [
+            Code::Repetition,
+            Code::WrongPair,
+            Code::Truncated,
+            Code::EntityDrop,
+            Code::NumberMismatch,
+        ];
+        let signals: Vec<Signal> = kinds
             .into_iter()
-            .map(|c| Signal::new(c, 1.4, "weak"))
+            .map(|c| Signal::new(c, 1.45, "weak"))
             .collect();
         let r = report(signals, &AuditOptions::default());
         assert!(r.score < 0.5 && !r.flagged && r.findings.is_empty());

@@ -1,0 +1,626 @@
+//! Names: a Korean name (a person, a place, a brand written in Hangul) whose
+//! English counterpart is missing, recognised by sound with
+//! [`crate::translit`], and one Korean name spelled two ways across a batch.
+//!
+//! Which Hangul words are names is decided from cues that do not need a
+//! dictionary: a title or honorific after the word (`깁슨 대변인`, `김씨`),
+//! a quotative `X라는` ("named X"), a Latin gloss in parentheses, or the
+//! shape of a transliterated loanword (syllables such as 크, 스, 트 that
+//! Korean inserts to pronounce foreign consonant clusters).
+
+use super::text::is_syllable;
+use super::{Pair, Signal};
+use crate::diagnostic::Code;
+use crate::span::Span;
+use crate::translit::{name_similarity, phonetic_key};
+
+/// Similarity at which an English word is taken for the Korean name.
+pub const MATCH: f64 = 0.72;
+/// Similarity a name with a short skeleton needs.
+const SHORT_MATCH: f64 = 0.85;
+/// Weight of a missing name recognised by a title or `라는`. Translations
+/// of news often leave a name out or render it as a role, so a missing name
+/// is only about twice as likely in a damaged translation as in a sound one.
+const STRONG_WEIGHT: f64 = 1.5;
+/// Weight of a missing word recognised by its loanword shape only.
+const SHAPE_WEIGHT: f64 = 1.0;
+/// Cap on the total (names of one sentence are not independent).
+const CAP: f64 = 2.5;
+/// Cap on the total of names recognised by shape only: several loanwords
+/// without a counterpart say little more than one.
+const SHAPE_CAP: f64 = 1.0;
+
+/// How a name was recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// A title or honorific follows it.
+    Title,
+    /// `X라는` / `X이라는`: "named X".
+    Called,
+    /// It reads like a transliterated foreign word.
+    Shape,
+}
+
+/// A name of the Korean side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KoreanName {
+    /// The name's words (no particles), as spans of the Korean text.
+    pub words: Vec<Span>,
+    /// How it was recognised.
+    pub cue: Cue,
+}
+
+/// Titles and honorifics that follow a name.
+const TITLES: &[&str] = &[
+    "대변인",
+    "대통령",
+    "총리",
+    "장관",
+    "의원",
+    "회장",
+    "사장",
+    "대표",
+    "감독",
+    "교수",
+    "박사",
+    "판사",
+    "검사",
+    "변호사",
+    "목사",
+    "신부",
+    "기자",
+    "국장",
+    "위원장",
+    "부위원장",
+    "선수",
+    "여사",
+    "대사",
+    "시장",
+    "지사",
+    "주지사",
+    "총장",
+    "소장",
+    "원장",
+    "부장",
+    "차관",
+    "총재",
+    "대주교",
+    "추기경",
+    "왕자",
+    "공주",
+    "여왕",
+    "국왕",
+    "사령관",
+    "장군",
+    "씨",
+    "부회장",
+    "부사장",
+    "이사",
+    "전무",
+    "상무",
+    "비서",
+    "보좌관",
+    "특파원",
+    "작가",
+    "배우",
+    "가수",
+];
+
+/// Particles that may follow a noun (longest first is not needed: the stem
+/// is what is left when one of these is cut off).
+const PARTICLES: &[&str] = &[
+    "이라는",
+    "라는",
+    "에게서",
+    "에게",
+    "에서",
+    "께서",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "와의",
+    "과의",
+    "에는",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+    "측",
+];
+
+/// Dependent nouns that take `이라는` in grammar (`할 것이라는`).
+const BOUND_NOUNS: &[&str] = &[
+    "것", "수", "때", "데", "바", "줄", "등", "중", "뿐", "터", "셈",
+];
+
+/// Syllables Korean inserts to pronounce foreign consonants (ㅡ without a final).
+const EPENTHETIC: &[char] = &[
+    '크', '스', '트', '드', '프', '브', '즈', '츠', '르', '흐', '쓰', '쯔',
+];
+
+/// Native words that look foreign by that rule.
+const NATIVE: &[&str] = &[
+    "스스",
+    "드디어",
+    "크게",
+    "그",
+    "모르",
+    "다르",
+    "바르",
+    "부르",
+    "흐르",
+    "오르",
+    "고르",
+    "이르",
+    "치르",
+    "따르",
+    "쓰레기",
+    "의심스러",
+];
+
+fn strip_particle(word: &str) -> (&str, &str) {
+    for p in PARTICLES {
+        if let Some(stem) = word.strip_suffix(p) {
+            if !stem.is_empty() {
+                return (stem, p);
+            }
+        }
+    }
+    (word, "")
+}
+
+fn all_syllables(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_syllable)
+}
+
+/// Final syllables of verb and adjective forms (`누르고`, `가르쳐`), which
+/// are no names.
+const VERBAL_ENDINGS: &[char] = &[
+    '고', '면', '며', '게', '서', '어', '워', '쳐', '려', '러', '지', '다', '요', '니', '는', '은',
+    '운', '던',
+];
+
+fn looks_foreign(stem: &str) -> bool {
+    let n = stem.chars().count();
+    n >= 2
+        && stem.chars().any(|c| EPENTHETIC.contains(&c))
+        && !stem.ends_with(VERBAL_ENDINGS)
+        && !NATIVE.iter().any(|w| stem.starts_with(w))
+}
+
+/// Eojeol (whitespace-separated words) of `ko`, trimmed of punctuation, with spans.
+fn eojeols(ko: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in ko.char_indices() {
+        if is_syllable(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Span::new(s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, ko.len()));
+    }
+    out
+}
+
+/// The names of `ko`.
+pub fn korean_names(ko: &str) -> Vec<KoreanName> {
+    let words = eojeols(ko);
+    let mut out: Vec<KoreanName> = Vec::new();
+    let adjacent = |a: Span, b: Span| ko.get(a.end..b.start).is_some_and(|g| g == " ");
+    for (i, &w) in words.iter().enumerate() {
+        let text = &ko[w.range()];
+        let (stem, particle) = strip_particle(text);
+        let stem_span = Span::new(w.start, w.start + stem.len());
+        // `김씨는`: the honorific is glued to the name.
+        if let Some(name) = stem.strip_suffix('씨').filter(|s| all_syllables(s)) {
+            out.push(KoreanName {
+                words: vec![Span::new(w.start, w.start + name.len())],
+                cue: Cue::Title,
+            });
+            continue;
+        }
+        if TITLES.contains(&stem) && i > 0 && adjacent(words[i - 1], w) {
+            let prev = words[i - 1];
+            let prev_text = &ko[prev.range()];
+            let syllables = prev_text.chars().count();
+            if strip_particle(prev_text).1.is_empty() && (2..=6).contains(&syllables) {
+                let mut name = vec![prev];
+                if i > 1 && adjacent(words[i - 2], prev) {
+                    let first = &ko[words[i - 2].range()];
+                    if strip_particle(first).1.is_empty() && looks_foreign_or_short(first) {
+                        name.insert(0, words[i - 2]);
+                    }
+                }
+                out.retain(|n| !n.words.iter().any(|s| name.contains(s)));
+                out.push(KoreanName {
+                    words: name,
+                    cue: Cue::Title,
+                });
+            }
+            continue;
+        }
+        if matches!(particle, "라는" | "이라는")
+            && all_syllables(stem)
+            && !BOUND_NOUNS.contains(&stem)
+        {
+            out.push(KoreanName {
+                words: vec![stem_span],
+                cue: Cue::Called,
+            });
+            continue;
+        }
+        if looks_foreign(stem) && !out.iter().any(|n| n.words.contains(&w)) {
+            out.push(KoreanName {
+                words: vec![stem_span],
+                cue: Cue::Shape,
+            });
+        }
+    }
+    out
+}
+
+/// A given name before a family name: short, or foreign-looking.
+fn looks_foreign_or_short(w: &str) -> bool {
+    w.chars().count() <= 3 || looks_foreign(w)
+}
+
+/// Phonetic keys of the English words, computed once per pair.
+pub struct EnglishKeys(Vec<String>);
+
+impl EnglishKeys {
+    /// Keys of the words of `pair`'s English.
+    pub fn new(pair: &Pair<'_>) -> Self {
+        EnglishKeys(
+            pair.en_words
+                .iter()
+                .map(|t| phonetic_key(&pair.en[t.span.range()]))
+                .collect(),
+        )
+    }
+}
+
+/// Upper bound of [`name_similarity`] from the key similarity alone (the
+/// spelling part weighs 0.3), to skip hopeless candidates cheaply.
+fn could_match(en_key: &str, ko_key: &str) -> bool {
+    if en_key.is_empty() || ko_key.is_empty() {
+        return false;
+    }
+    0.7 * strsim::normalized_levenshtein(en_key, ko_key) + 0.3 >= MATCH
+}
+
+/// Best similarity of Korean word `ko` with a word of the English (or two
+/// adjacent words joined, for `Kim Jong-un` against `김정은`). With
+/// `capitalised`, only capitalised English words count (a person's name).
+/// Short skeletons match too easily (`LT` is both 리드 and *late*), so a
+/// word whose skeleton has fewer than three consonants must be capitalised
+/// and sound nearly the same.
+pub fn best_match(
+    ko: &str,
+    pair: &Pair<'_>,
+    keys: &EnglishKeys,
+    capitalised: bool,
+) -> (f64, Option<Span>) {
+    let toks = &pair.en_words;
+    let ko_key = phonetic_key(ko);
+    let short = ko_key.len() < 3;
+    let mut best = (0.0, None);
+    let mut joined = String::new();
+    let mut joined_key = String::new();
+    let consider = |cand: &str, key: &str, span: Span, best: &mut (f64, Option<Span>)| {
+        let upper = cand.starts_with(|c: char| c.is_ascii_uppercase());
+        if ((capitalised || short) && !upper) || !could_match(key, &ko_key) {
+            return;
+        }
+        let mut s = name_similarity(cand, ko);
+        if short && s < SHORT_MATCH {
+            s = 0.0;
+        }
+        if s > best.0 {
+            *best = (s, Some(span));
+        }
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = &pair.en[t.span.range()];
+        if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let key = keys.0.get(i).map_or("", String::as_str);
+        consider(w, key, t.span, &mut best);
+        let Some(next) = toks.get(i + 1) else {
+            continue;
+        };
+        let nw = &pair.en[next.span.range()];
+        let same_case = w.starts_with(|c: char| c.is_ascii_uppercase())
+            == nw.starts_with(|c: char| c.is_ascii_uppercase());
+        if same_case && pair.en.get(t.span.end..next.span.start) == Some(" ") {
+            joined.clear();
+            joined.push_str(w);
+            joined.extend(nw.chars().filter(|c| c.is_ascii_alphabetic()));
+            joined_key.clear();
+            joined_key.push_str(key);
+            joined_key.push_str(keys.0.get(i + 1).map_or("", String::as_str));
+            consider(
+                &joined,
+                &joined_key,
+                Span::new(t.span.start, next.span.end),
+                &mut best,
+            );
+        }
+    }
+    best
+}
+
+/// True when Korean word `ko` has a counterpart in the English: by sound,
+/// whole or without a one-syllable suffix (`이스라엘군`, `멕시코산`), or
+/// through the lexicon (`프랑스` is also `French`).
+pub fn found(
+    ko: &str,
+    cue: Cue,
+    pair: &Pair<'_>,
+    keys: &EnglishKeys,
+    english: &std::collections::HashSet<u64>,
+) -> bool {
+    if super::lexicon::renders(ko, english) {
+        return true;
+    }
+    let person = cue != Cue::Shape;
+    if best_match(ko, pair, keys, person).0 >= MATCH {
+        return true;
+    }
+    if let Some((i, _)) = ko.char_indices().next_back() {
+        let head = &ko[..i];
+        if head.chars().count() >= 2 && best_match(head, pair, keys, person).0 >= MATCH {
+            return true;
+        }
+    }
+    false
+}
+
+/// Report Korean names of `pair` with no English counterpart; collect in
+/// `renderings` the names whose English spelling is sure, for the batch's
+/// name-variant check.
+pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Rendering>) {
+    if pair.ko_counts.hangul == 0 || pair.en_words.is_empty() {
+        return;
+    }
+    let names = korean_names(pair.ko);
+    if names.is_empty() {
+        return;
+    }
+    let english = super::lexicon::english_stems(pair);
+    let keys = EnglishKeys::new(pair);
+    let mut total = 0.0;
+    let mut shape_total = 0.0;
+    let mut seen: Vec<&str> = Vec::new();
+    for name in names {
+        let text = name.words.first().map_or("", |w| &pair.ko[w.range()]);
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text);
+        let mut present = false;
+        for &w in &name.words {
+            let ko = &pair.ko[w.range()];
+            if name.cue != Cue::Shape {
+                if let (sim, Some(span)) = best_match(ko, pair, &keys, true) {
+                    if sim >= SURE {
+                        renderings.push(Rendering {
+                            ko: ko.to_string(),
+                            ko_span: w,
+                            en: pair.en[span.range()].to_string(),
+                            en_span: span,
+                        });
+                    }
+                    present |= sim >= MATCH;
+                }
+            }
+            present = present || found(ko, name.cue, pair, &keys, &english);
+        }
+        if present {
+            continue;
+        }
+        let weight = if name.cue == Cue::Shape {
+            SHAPE_WEIGHT.min(SHAPE_CAP - shape_total)
+        } else {
+            STRONG_WEIGHT
+        }
+        .min(CAP - total);
+        if weight <= 0.0 {
+            continue;
+        }
+        total += weight;
+        if name.cue == Cue::Shape {
+            shape_total += weight;
+        }
+        let span = Span::new(
+            name.words.first().map_or(0, |s| s.start),
+            name.words.last().map_or(0, |s| s.end),
+        );
+        out.push(
+            Signal::new(
+                Code::EntityDrop,
+                weight,
+                format!(
+                    "the name `{}` has no counterpart in the English",
+                    &pair.ko[span.range()]
+                ),
+            )
+            .ko(span),
+        );
+    }
+}
+
+/// Similarity at which a rendering is sure enough to compare spellings.
+const SURE: f64 = 0.85;
+
+/// A Korean name and how one pair spells it in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendering {
+    /// The Korean name word.
+    pub ko: String,
+    /// Its span in the pair's Korean.
+    pub ko_span: Span,
+    /// The English spelling, as written.
+    pub en: String,
+    /// Its span in the pair's English.
+    pub en_span: Span,
+}
+
+/// The Korean names of `pair` whose English spelling is sure (a capitalised
+/// word or two that sound alike).
+pub fn renderings(pair: &Pair<'_>) -> Vec<Rendering> {
+    let mut out = Vec::new();
+    check(pair, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Spelling without case, possessive or hyphens, for comparing renderings.
+fn spelling(en: &str) -> String {
+    let en = en
+        .strip_suffix("'s")
+        .or_else(|| en.strip_suffix("’s"))
+        .unwrap_or(en);
+    en.chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Two spellings of one name: different, neither a form of the other
+/// (`Iraq`, `Iraqi`), and alike enough to be one name (`Chey`, `Choi`)
+/// rather than two names that sound alike in Korean (`Zambia`, `Zimbabwe`).
+fn is_variant(a: &str, b: &str) -> bool {
+    a != b && !a.starts_with(b) && !b.starts_with(a) && strsim::normalized_levenshtein(a, b) >= 0.6
+}
+
+/// Name variants across a batch: for each pair (in order), the renderings
+/// whose Korean name an earlier pair spelled differently, with that first
+/// spelling.
+pub fn variants(per_pair: &[Vec<Rendering>]) -> Vec<Vec<(Rendering, String)>> {
+    let mut first: std::collections::HashMap<&str, (&str, String)> = Default::default();
+    let mut out = vec![Vec::new(); per_pair.len()];
+    for (i, renderings) in per_pair.iter().enumerate() {
+        for r in renderings {
+            let sp = spelling(&r.en);
+            match first.get(r.ko.as_str()) {
+                Some((seen, seen_sp)) if is_variant(seen_sp, &sp) => {
+                    out[i].push((r.clone(), (*seen).to_string()));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&r.ko, (&r.en, sp));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(ko: &str) -> Vec<(String, Cue)> {
+        korean_names(ko)
+            .into_iter()
+            .map(|n| {
+                let s = Span::new(n.words[0].start, n.words[n.words.len() - 1].end);
+                (ko[s.range()].to_string(), n.cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_honorifics_mark_names() {
+        assert_eq!(
+            names("피터 깁슨 대변인은 말했다."),
+            vec![("피터 깁슨".to_string(), Cue::Title)]
+        );
+        assert_eq!(
+            names("김씨는 웃었다."),
+            vec![("김".to_string(), Cue::Title)]
+        );
+    }
+
+    #[test]
+    fn quotative_marks_a_name() {
+        assert_eq!(
+            names("잭이라는 남자가 왔다."),
+            vec![("잭".to_string(), Cue::Called)]
+        );
+    }
+
+    #[test]
+    fn loanword_shape_marks_a_name_but_not_native_words() {
+        assert_eq!(
+            names("우리는 크루즈를 탔다."),
+            vec![("크루즈".to_string(), Cue::Shape)]
+        );
+        assert!(names("그는 스스로 드디어 그것을 했다.").is_empty());
+    }
+
+    #[test]
+    fn missing_name_is_reported_and_present_name_is_not() {
+        let ko = "피터 깁슨 대변인은 회의가 끝났다고 말했다.";
+        let mut v = Vec::new();
+        check(
+            &Pair::new(ko, "The spokesman said the meeting was over."),
+            &mut v,
+            &mut Vec::new(),
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("피터 깁슨"));
+        let mut v = Vec::new();
+        check(
+            &Pair::new(ko, "Spokesman Peter Gibson said the meeting was over."),
+            &mut v,
+            &mut Vec::new(),
+        );
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn one_name_spelled_two_ways_is_a_variant() {
+        let pairs = [
+            ("최태원 회장은 말했다.", "Chairman Chey Tae-won said so."),
+            ("최태원 회장은 웃었다.", "Chairman Chey Tae-won laughed."),
+            ("최태원 회장은 떠났다.", "Chairman Choi Tae-won left."),
+        ];
+        let per_pair: Vec<Vec<Rendering>> = pairs
+            .iter()
+            .map(|(ko, en)| renderings(&Pair::new(ko, en)))
+            .collect();
+        assert!(!per_pair[0].is_empty(), "{per_pair:?}");
+        let v = variants(&per_pair);
+        assert!(v[0].is_empty() && v[1].is_empty());
+        assert_eq!(v[2].len(), 1);
+        assert_eq!(v[2][0].0.en, "Choi Tae-won");
+        assert_eq!(v[2][0].1, "Chey Tae-won");
+    }
+
+    #[test]
+    fn forms_and_other_names_are_no_variants() {
+        assert!(is_variant("cheytaewon", "choitaewon"));
+        assert!(!is_variant("iraq", "iraqi"));
+        assert!(!is_variant("zambia", "zimbabwe"));
+    }
+
+    #[test]
+    fn korean_name_matches_joined_english_words() {
+        let p = Pair::new("김정은 위원장이 말했다.", "Kim Jong-un said so.");
+        assert!(best_match("김정은", &p, &EnglishKeys::new(&p), true).0 >= MATCH);
+    }
+}
