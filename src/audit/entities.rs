@@ -201,7 +201,12 @@ fn dangling(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         if !matches!(w, "the" | "a" | "an" | "of") {
             continue;
         }
-        if w == "a" && en[..t.span.start].ends_with('(') {
+        // `(a)` is a list label; `a.m.` and other dotted abbreviations go on.
+        let dotted = en[t.span.end..]
+            .strip_prefix('.')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_alphabetic());
+        if dotted || (w == "a" && en[..t.span.start].ends_with('(')) {
             continue;
         }
         let next = en[t.span.end..]
@@ -325,6 +330,15 @@ mod tests {
         let v = run("그는 음악을 들었다.", "He listened to the, and smiled.");
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].code, Code::EntityDrop);
+    }
+
+    #[test]
+    fn abbreviations_are_not_hanging_articles() {
+        assert!(run(
+            "오전 10시에 시작했다.",
+            "It began at 10 a.m. and ended at noon."
+        )
+        .is_empty());
     }
 
     #[test]

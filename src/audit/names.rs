@@ -106,6 +106,19 @@ const TITLES: &[&str] = &[
     "가수",
 ];
 
+/// Endings of institution names (보건복지부, 국세청, 연구원), which stand
+/// before titles too but are translated, not transliterated.
+const INSTITUTION_SUFFIXES: &[char] = &[
+    '부', '청', '원', '처', '회', '당', '국', '사', '관', '소', '단', '실', '처', '군', '측', '대',
+];
+
+/// The commonest Korean family names: a three-syllable word starting with
+/// one is a person's name whatever its last syllable (최태원).
+const SURNAMES: &[char] = &[
+    '김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황',
+    '안', '송', '류', '홍', '전', '고', '문', '양', '손', '배', '백', '허', '유', '남',
+];
+
 /// Particles that may follow a noun (longest first is not needed: the stem
 /// is what is left when one of these is cut off).
 const PARTICLES: &[&str] = &[
@@ -236,7 +249,12 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             let prev = words[i - 1];
             let prev_text = &ko[prev.range()];
             let syllables = prev_text.chars().count();
-            if strip_particle(prev_text).1.is_empty() && (2..=6).contains(&syllables) {
+            let institution = prev_text.ends_with(INSTITUTION_SUFFIXES)
+                && !(syllables == 3 && prev_text.starts_with(SURNAMES));
+            if strip_particle(prev_text).1.is_empty()
+                && (2..=6).contains(&syllables)
+                && !institution
+            {
                 let mut name = vec![prev];
                 if i > 1 && adjacent(words[i - 2], prev) {
                     let first = &ko[words[i - 2].range()];
@@ -553,6 +571,11 @@ mod tests {
             names("김씨는 웃었다."),
             vec![("김".to_string(), Cue::Title)]
         );
+    }
+
+    #[test]
+    fn institutions_before_titles_are_no_names() {
+        assert!(names("보건복지부 장관은 말했다.").is_empty());
     }
 
     #[test]

@@ -187,7 +187,14 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         );
         return;
     }
-    let ko_last = pair.ko.trim_end().chars().next_back();
+    // A closing quote or bracket is no full stop: a Korean headline ends
+    // `…“막자”` without one.
+    let ko_last = pair
+        .ko
+        .trim_end()
+        .trim_end_matches(['"', '”', '\'', '’', ')', ']', '」', '』'])
+        .chars()
+        .next_back();
     let ko_stops = ko_last.is_some_and(|c| is_terminal(c) || c == '다' || c == '요');
     if ko_stops && !is_terminal(last) {
         out.push(
@@ -254,6 +261,19 @@ mod tests {
         assert_eq!(ending("He went home and")[0].weight, FUNCTION_END_WEIGHT);
         assert_eq!(ending("He did what he can.")[0].weight, RARELY_FINAL_WEIGHT);
         assert_eq!(ending("He went home")[0].weight, NO_STOP_WEIGHT);
+    }
+
+    #[test]
+    fn headline_ending_on_a_quotation_needs_no_full_stop() {
+        let mut out = Vec::new();
+        incomplete_ending(
+            &Pair::new(
+                "정부, 회담 제안…“충돌 막자”",
+                "Government proposes talks to prevent clashes",
+            ),
+            &mut out,
+        );
+        assert!(out.is_empty());
     }
 
     #[test]

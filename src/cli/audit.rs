@@ -2,6 +2,7 @@
 
 use super::Status;
 use anyhow::Context;
+use bitext::align::{align, AlignOptions};
 use bitext::audit::article::{articles_run, ArticlePair, Link};
 use bitext::audit::input::parse_pairs;
 use bitext::audit::run::{AuditRun, Origin, SourceFile};
@@ -116,7 +117,7 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
         list.push(ArticlePair {
             en: en_doc,
             ko: ko_doc,
-            links: align_links(en_doc, ko_doc)?,
+            links: align_links(en_doc, ko_doc),
         });
     }
     let title = format!("{} ↔ {}", en_path.display(), ko_path.display());
@@ -124,12 +125,21 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
 }
 
 /// The sentence alignment of an article pair, as links.
-fn align_links(en: &Document, ko: &Document) -> anyhow::Result<Vec<Link>> {
-    anyhow::bail!(
-        "{} and {}: sentence alignment is not available in this build; audit aligned pairs with --pairs FILE",
-        en.path,
-        ko.path
-    )
+fn align_links(en: &Document, ko: &Document) -> Vec<Link> {
+    let sentences = |d: &Document| -> Vec<String> {
+        d.sentences().map(|s| d.slice(s.span).to_string()).collect()
+    };
+    let (se, sk) = (sentences(en), sentences(ko));
+    let se: Vec<&str> = se.iter().map(String::as_str).collect();
+    let sk: Vec<&str> = sk.iter().map(String::as_str).collect();
+    align(&se, &sk, &AlignOptions::default())
+        .into_iter()
+        .map(|b| Link {
+            en: b.en,
+            ko: b.ko,
+            confidence: b.score,
+        })
+        .collect()
 }
 
 /// Audit a pairs file.
