@@ -39,6 +39,16 @@ pub enum Cue {
     Called,
     /// It reads like a transliterated foreign word.
     Shape,
+    /// A bare three-syllable word starting with a common family name
+    /// (정해원): likely a Korean person, but many nouns look the same.
+    Surname,
+}
+
+impl Cue {
+    /// True for cues that alone say little (shape, surname).
+    fn weak(self) -> bool {
+        matches!(self, Cue::Shape | Cue::Surname)
+    }
 }
 
 /// A name of the Korean side.
@@ -280,10 +290,20 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             });
             continue;
         }
-        if looks_foreign(stem) && !out.iter().any(|n| n.words.contains(&w)) {
+        let known = |out: &[KoreanName]| out.iter().any(|n| n.words.contains(&w));
+        if looks_foreign(stem) && !known(&out) {
             out.push(KoreanName {
                 words: vec![stem_span],
                 cue: Cue::Shape,
+            });
+        } else if particle.is_empty()
+            && text.chars().count() == 3
+            && text.starts_with(SURNAMES)
+            && !known(&out)
+        {
+            out.push(KoreanName {
+                words: vec![w],
+                cue: Cue::Surname,
             });
         }
     }
@@ -450,7 +470,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         if present {
             continue;
         }
-        let weight = if name.cue == Cue::Shape {
+        let weight = if name.cue.weak() {
             SHAPE_WEIGHT.min(SHAPE_CAP - shape_total)
         } else {
             STRONG_WEIGHT
@@ -460,7 +480,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             continue;
         }
         total += weight;
-        if name.cue == Cue::Shape {
+        if name.cue.weak() {
             shape_total += weight;
         }
         let span = Span::new(
@@ -576,6 +596,15 @@ mod tests {
     #[test]
     fn institutions_before_titles_are_no_names() {
         assert!(names("보건복지부 장관은 말했다.").is_empty());
+    }
+
+    #[test]
+    fn bare_surname_word_is_a_weak_name() {
+        let found = names("정해원 SK하이닉스 부사장은 말했다.");
+        assert!(
+            found.contains(&("정해원".to_string(), Cue::Surname)),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -195,7 +195,8 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         .trim_end_matches(['"', '”', '\'', '’', ')', ']', '」', '』'])
         .chars()
         .next_back();
-    let ko_stops = ko_last.is_some_and(|c| is_terminal(c) || c == '다' || c == '요');
+    // An ellipsis in Korean headlines separates clauses; it is no full stop.
+    let ko_stops = ko_last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '다' | '요'));
     if ko_stops && !is_terminal(last) {
         out.push(
             Signal::new(
