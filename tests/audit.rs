@@ -369,3 +369,111 @@ fn html_report_renders_with_chart_and_worst_pairs() {
     let first_row = &table[table.find("<tr class=").unwrap()..];
     assert!(first_row.starts_with(r#"<tr class="flagged">"#));
 }
+
+/// `(path suffix, line, code)` of every diagnostic of `bitext audit corpora/en corpora/ko`.
+fn corpora_diagnostics() -> Vec<(String, usize, String, Option<(String, usize)>)> {
+    let out = run(&[
+        "audit",
+        &repo_path("corpora/en"),
+        &repo_path("corpora/ko"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["pairs"].as_array().unwrap().len() > 100);
+    assert!(
+        v["groups"].as_array().unwrap().len() >= 12,
+        "one group per article pair"
+    );
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let short = |p: &Value| {
+                let p = p.as_str().unwrap();
+                p[p.find("corpora/").unwrap() + 8..].to_string()
+            };
+            (
+                short(&d["location"]["path"]),
+                d["location"]["line"].as_u64().unwrap() as usize,
+                d["code"].as_str().unwrap().to_string(),
+                d.get("related")
+                    .map(|r| (short(&r["path"]), r["line"].as_u64().unwrap() as usize)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn articles_of_the_corpora_report_the_planted_translation_defects() {
+    let diags = corpora_diagnostics();
+    let has = |path: &str, line: usize, code: &str| {
+        diags
+            .iter()
+            .any(|(p, l, c, _)| p.starts_with(path) && *l == line && c == code)
+    };
+    assert!(has("en/055_", 25, "BT401"), "{diags:?}");
+    assert!(has("en/625_", 21, "BT401"));
+    assert!(has("en/231_", 25, "BT401"));
+    assert!(has("en/833_", 27, "BT404"));
+    assert!(has("en/544_", 27, "BT405"));
+    assert!(has("en/723_", 29, "BT409"));
+    assert!(has("en/309_", 27, "BT103"));
+    // The omitted sentence exists only in Korean: reported on the English
+    // side where it is missing, with the Korean sentence as related location.
+    assert!(diags.iter().any(|(p, _, c, rel)| p.starts_with("en/711_")
+        && c == "BT403"
+        && rel
+            .as_ref()
+            .is_some_and(|(rp, rl)| rp.starts_with("ko/241_") && *rl == 27)));
+    // Each number defect is reported once.
+    for path in ["en/055_", "en/625_", "en/231_"] {
+        let n = diags
+            .iter()
+            .filter(|(p, _, c, _)| p.starts_with(path) && c == "BT401")
+            .count();
+        assert_eq!(n, 1, "{path}");
+    }
+}
+
+#[test]
+fn html_report_of_the_corpora_renders_with_chart_articles_and_worst_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("corpora.html");
+    let out = run(&[
+        "audit",
+        &repo_path("corpora/en"),
+        &repo_path("corpora/ko"),
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let Some(dom) = rendered_dom(&page) else {
+        return;
+    };
+    assert!(dom.contains("<h1>Translation audit</h1>"));
+    let score = &dom[dom.find(r#"id="batch-score""#).expect("batch score card")..];
+    assert!(score.contains(r#"<div class="v "#));
+    let chart = &dom[dom
+        .find(r#"<svg id="histogram""#)
+        .expect("histogram rendered")..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    assert_eq!(chart.matches("<rect").count(), 10, "ten bins");
+    assert!(chart.contains("pair score"));
+    let articles = &dom[dom.find(r#"id="articles""#).expect("articles table")..];
+    let articles = &articles[..articles.find("</table>").unwrap()];
+    assert!(articles.matches("<tr>").count() >= 12);
+    let table = &dom[dom.find(r#"id="worst-pairs""#).expect("worst-pairs table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.matches("<tr class=").count() >= 20);
+    // The planted untranslated quote is highlighted in its English sentence.
+    assert!(
+        table.contains("<mark>부모님께 이 우승을 바치고 싶다</mark>"),
+        "highlight"
+    );
+    assert!(table.contains("BT401"));
+}
