@@ -370,8 +370,12 @@ fn html_report_renders_with_chart_and_worst_pairs() {
     assert!(first_row.starts_with(r#"<tr class="flagged">"#));
 }
 
-/// `(path suffix, line, code)` of every diagnostic of `bitext audit corpora/en corpora/ko`.
-fn corpora_diagnostics() -> Vec<(String, usize, String, Option<(String, usize)>)> {
+/// A diagnostic in short: path under `corpora/`, line, code, and the related
+/// location's path and line.
+type Short = (String, usize, String, Option<(String, usize)>);
+
+/// Every diagnostic of `bitext audit corpora/en corpora/ko`, in short.
+fn corpora_diagnostics() -> Vec<Short> {
     let out = run(&[
         "audit",
         &repo_path("corpora/en"),
