@@ -3,6 +3,7 @@
 pub mod align;
 pub mod atomic;
 pub mod audit;
+pub mod collection;
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;
