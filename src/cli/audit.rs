@@ -2,14 +2,14 @@
 
 use super::Status;
 use anyhow::Context;
-use bitext::align::{align, AlignOptions};
+use bitext::align::{align, AlignOptions, Bead};
 use bitext::audit::article::{articles_run, ArticlePair, Link};
 use bitext::audit::input::parse_pairs;
 use bitext::audit::run::{AuditRun, Origin, SourceFile};
 use bitext::audit::{audit_batch, html, jsonl, junit, markdown, AuditOptions};
+use bitext::collection::{align_collections, sentence_texts, CollectionOptions};
 use bitext::diagnostic::Severity;
-use bitext::document::{Document, ReadOptions};
-use bitext::pair::{pair, PairOptions};
+use bitext::document::ReadOptions;
 use bitext::report;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -102,44 +102,45 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
     let en = super::input::read_all(std::slice::from_ref(en_path), &read);
     let ko = super::input::read_all(std::slice::from_ref(ko_path), &read);
     let errored = en.errored || ko.errored;
-    let doc_pairs: Vec<(usize, usize)> = if en.docs.len() == 1 && ko.docs.len() == 1 {
-        vec![(0, 0)]
+    let links = |beads: Vec<Bead>| -> Vec<Link> {
+        beads
+            .into_iter()
+            .map(|b| Link {
+                en: b.en,
+                ko: b.ko,
+                confidence: b.score,
+            })
+            .collect()
+    };
+    let list: Vec<ArticlePair<'_>> = if let ([e], [k]) = (&en.docs[..], &ko.docs[..]) {
+        // Two articles named on the command line are a pair by fiat.
+        let beads = align(
+            &sentence_texts(e),
+            &sentence_texts(k),
+            &AlignOptions::default(),
+        );
+        vec![ArticlePair {
+            en: e,
+            ko: k,
+            links: links(beads),
+        }]
     } else {
-        let pairing = pair(&en.docs, &ko.docs, &PairOptions::default());
-        for n in &pairing.notes {
+        let aligned = align_collections(&en.docs, &ko.docs, &CollectionOptions::default());
+        for n in &aligned.notes {
             eprintln!("bitext: note: {n}");
         }
-        pairing.pairs.iter().map(|p| (p.en, p.ko)).collect()
+        aligned
+            .pairs
+            .into_iter()
+            .map(|p| ArticlePair {
+                en: &en.docs[p.en],
+                ko: &ko.docs[p.ko],
+                links: links(p.beads),
+            })
+            .collect()
     };
-    let mut list = Vec::with_capacity(doc_pairs.len());
-    for (e, k) in doc_pairs {
-        let (en_doc, ko_doc) = (&en.docs[e], &ko.docs[k]);
-        list.push(ArticlePair {
-            en: en_doc,
-            ko: ko_doc,
-            links: align_links(en_doc, ko_doc),
-        });
-    }
     let title = format!("{} ↔ {}", en_path.display(), ko_path.display());
     Ok((articles_run(title, &list, opts), errored))
-}
-
-/// The sentence alignment of an article pair, as links.
-fn align_links(en: &Document, ko: &Document) -> Vec<Link> {
-    let sentences = |d: &Document| -> Vec<String> {
-        d.sentences().map(|s| d.slice(s.span).to_string()).collect()
-    };
-    let (se, sk) = (sentences(en), sentences(ko));
-    let se: Vec<&str> = se.iter().map(String::as_str).collect();
-    let sk: Vec<&str> = sk.iter().map(String::as_str).collect();
-    align(&se, &sk, &AlignOptions::default())
-        .into_iter()
-        .map(|b| Link {
-            en: b.en,
-            ko: b.ko,
-            confidence: b.score,
-        })
-        .collect()
 }
 
 /// Audit a pairs file.
