@@ -243,8 +243,8 @@ fn no_subject(en: &str, verb: Span) -> bool {
         && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'))
 }
 
-/// An opening quotation mark directly followed by punctuation (`", sir!"`)
-/// or by a space and a lowercase word (`" not drinking enough"`): the first
+/// An opening quotation mark directly followed by punctuation (`", madam"`)
+/// or by a space and a lowercase word (`" until the rain stops"`): the first
 /// words of the quotation were cut.
 fn broken_quote(en: &str) -> Option<Span> {
     let mut prev = ' ';
@@ -343,8 +343,11 @@ mod tests {
 
     #[test]
     fn title_without_name_is_reported() {
-        assert_eq!(run("김 박사는 일했다.", "Dr. worked hard.").len(), 1);
-        assert!(run("김 박사는 일했다.", "Dr. Kim worked hard.").is_empty());
+        assert_eq!(
+            run("한 교수는 웃었다.", "Prof. smiled at the class.").len(),
+            1
+        );
+        assert!(run("한 교수는 웃었다.", "Prof. Han smiled at the class.").is_empty());
     }
 
     #[test]
@@ -361,8 +364,11 @@ mod tests {
 
     #[test]
     fn quotation_cut_at_its_start_is_reported() {
-        assert_eq!(run("그는 말했다.", "\", sir!\" he said.").len(), 1);
-        assert_eq!(run("그는 말했다.", "He said, \" not now.\"").len(), 1);
+        assert_eq!(run("그는 말했다.", "\", madam,\" she replied.").len(), 1);
+        assert_eq!(
+            run("그는 말했다.", "She wrote, \" until the rain stops.\"").len(),
+            1
+        );
         assert!(run("그는 말했다.", "\"Not now,\" he said, \"maybe later.\"").is_empty());
         assert!(run("그는 말했다.", "I can buy it!\" she said.").is_empty());
     }

@@ -3,7 +3,7 @@
 //! [`crate::translit`], and one Korean name spelled two ways across a batch.
 //!
 //! Which Hangul words are names is decided from cues that do not need a
-//! dictionary: a title or honorific after the word (`깁슨 대변인`, `김씨`),
+//! dictionary: a title or honorific after the word (`밀러 대변인`, `김씨`),
 //! a quotative `X라는` ("named X"), a Latin gloss in parentheses, or the
 //! shape of a transliterated loanword (syllables such as 크, 스, 트 that
 //! Korean inserts to pronounce foreign consonant clusters).
@@ -213,10 +213,20 @@ const VERBAL_ENDINGS: &[char] = &[
     '운', '던',
 ];
 
+/// Syllables that Sino-Korean and native words hardly use but
+/// transliterations of English names do (존슨, 웰스, 넬슨, 밀턴).
+const FOREIGN_SYLLABLES: &[char] = &[
+    '앤', '잭', '존', '톰', '짐', '슨', '튼', '쿠', '티', '퍼', '렌', '셰', '쉬', '쥬', '챠', '캐',
+    '케', '맥', '웰', '윌', '빌', '벤', '젠', '샘', '팻', '켈', '델', '넬', '벨', '텔', '엘', '릭',
+    '닉', '믹', '팀', '릴', '힐', '필', '폴', '롤', '잉', '윈', '턴', '쇼', '퀸', '킨',
+];
+
 fn looks_foreign(stem: &str) -> bool {
     let n = stem.chars().count();
     n >= 2
-        && stem.chars().any(|c| EPENTHETIC.contains(&c))
+        && stem
+            .chars()
+            .any(|c| EPENTHETIC.contains(&c) || FOREIGN_SYLLABLES.contains(&c))
         && !stem.ends_with(VERBAL_ENDINGS)
         && !NATIVE.iter().any(|w| stem.starts_with(w))
 }
@@ -586,8 +596,8 @@ mod tests {
     #[test]
     fn titles_and_honorifics_mark_names() {
         assert_eq!(
-            names("피터 깁슨 대변인은 말했다."),
-            vec![("피터 깁슨".to_string(), Cue::Title)]
+            names("데이비드 밀러 대변인은 말했다."),
+            vec![("데이비드 밀러".to_string(), Cue::Title)]
         );
         assert_eq!(
             names("김씨는 웃었다."),
@@ -612,8 +622,8 @@ mod tests {
     #[test]
     fn quotative_marks_a_name() {
         assert_eq!(
-            names("잭이라는 남자가 왔다."),
-            vec![("잭".to_string(), Cue::Called)]
+            names("톰이라는 남자가 왔다."),
+            vec![("톰".to_string(), Cue::Called)]
         );
     }
 
@@ -628,7 +638,7 @@ mod tests {
 
     #[test]
     fn missing_name_is_reported_and_present_name_is_not() {
-        let ko = "피터 깁슨 대변인은 회의가 끝났다고 말했다.";
+        let ko = "데이비드 밀러 대변인은 회의가 끝났다고 말했다.";
         let mut v = Vec::new();
         check(
             &Pair::new(ko, "The spokesman said the meeting was over."),
@@ -636,10 +646,10 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("피터 깁슨"));
+        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("데이비드 밀러"));
         let mut v = Vec::new();
         check(
-            &Pair::new(ko, "Spokesman Peter Gibson said the meeting was over."),
+            &Pair::new(ko, "Spokesman David Miller said the meeting was over."),
             &mut v,
             &mut Vec::new(),
         );

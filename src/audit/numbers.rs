@@ -170,16 +170,13 @@ mod tests {
 
     #[test]
     fn changed_number_word_is_found() {
-        let v = run("그는 8년 동안 일했다.", "He worked for nine years.");
+        let v = run("공사는 6개월 걸렸다.", "The work took seven months.");
         assert_eq!(v[0].weight, CHANGED_WEIGHT);
     }
 
     #[test]
     fn changed_optional_ordinal_is_found() {
-        let v = run(
-            "소녀가 첫 번째 말 위에 서 있다.",
-            "A girl stands on the second horse.",
-        );
+        let v = run("그는 첫 번째 경기에서 이겼다.", "He won the second game.");
         assert!(
             v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
             "{v:?}"
