@@ -134,15 +134,21 @@ pub struct PairReport {
 }
 
 impl PairReport {
-    /// Distinct codes of the findings, in table order.
+    /// Distinct codes of the findings above `Info` (the ones reported), in
+    /// table order; empty for a clean pair.
     pub fn codes(&self) -> Vec<Code> {
-        let mut c: Vec<Code> = self.findings.iter().map(|f| f.code).collect();
+        let mut c: Vec<Code> = self
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info)
+            .map(|f| f.code)
+            .collect();
         c.sort();
         c.dedup();
         c
     }
 
-    /// Distinct categories of the findings, in table order.
+    /// Distinct categories of the findings above `Info`, in table order.
     pub fn categories(&self) -> Vec<&'static str> {
         let mut c: Vec<&'static str> = self.codes().iter().map(|c| c.category()).collect();
         c.dedup();
