@@ -686,6 +686,19 @@ fn finish(doc: &mut Document, opts: &ReadOptions) {
         .unwrap_or_else(|| lang::detect(&body, &options).lang);
     let text = &doc.text;
     let doc_lang = doc.lang;
+    // A headline is one unit however it is punctuated (`…` and quotes join
+    // its parts), so it is never split: its translation is one headline too.
+    if let Some(t) = doc
+        .title
+        .as_mut()
+        .filter(|t| t.sentences.is_empty() && !t.span.is_empty())
+    {
+        t.sentences = vec![Sentence {
+            span: t.span,
+            lang: doc_lang,
+            mixed: false,
+        }];
+    }
     for b in doc.title.iter_mut().chain(doc.paragraphs.iter_mut()) {
         if b.sentences.is_empty() {
             b.sentences = segment::sentence_spans(&text[b.span.range()], doc_lang)

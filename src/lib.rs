@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod atomic;
+pub mod collection;
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;

@@ -2,6 +2,7 @@
 
 use super::{input, Status};
 use bitext::align::{align, AlignOptions};
+use bitext::collection::{align_collections, CollectionOptions};
 use bitext::corpus::{self, Format, Row, WriteOptions};
 use bitext::document::{Document, ReadOptions};
 use bitext::lang::{self, Lang};
@@ -107,6 +108,16 @@ fn check_language(d: &Document, texts: &[&str], want: Lang) {
 
 /// Run `bitext align`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
+    if args.en.is_dir() && args.ko.is_dir() {
+        return run_collections(&args);
+    }
+    if args.en.is_dir() || args.ko.is_dir() {
+        anyhow::bail!(
+            "give two articles, or two directories (English, then Korean) to pair and align; got {} and {}",
+            args.en.display(),
+            args.ko.display()
+        );
+    }
     let read = |path: &PathBuf, lang: Lang| {
         // An empty file is a side without sentences, not an unreadable input:
         // the other side's sentences are all kept, unaligned.
@@ -173,6 +184,72 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             rows.push(Row::from_bead(&ne, &nk, &b, &se, &sk));
         }
     }
+    if !write_rows(&args, &rows)? {
+        status = Status::Error;
+    }
+    Ok(status)
+}
+
+/// `bitext align EN_DIR KO_DIR`: pair the collections, align every pair, write
+/// one corpus and print a summary on stderr.
+fn run_collections(args: &Args) -> anyhow::Result<Status> {
+    let read = |dir: &PathBuf, lang| {
+        input::read_all(
+            std::slice::from_ref(dir),
+            &ReadOptions {
+                lang: Some(lang),
+                presegmented: args.presegmented,
+            },
+        )
+    };
+    let (en, ko) = (read(&args.en, Lang::EN), read(&args.ko, Lang::KO));
+    let opts = CollectionOptions {
+        align: AlignOptions {
+            realign: !args.no_realign,
+            ..AlignOptions::default()
+        },
+        ..CollectionOptions::default()
+    };
+    let found = align_collections(&en.docs, &ko.docs, &opts);
+    for note in &found.notes {
+        eprintln!("bitext: note: {note}");
+    }
+    let rows = found.rows(&en.docs, &ko.docs, |d| d.path.clone());
+    let mut status = if en.errored || ko.errored {
+        Status::Error
+    } else {
+        Status::Ok
+    };
+    if !write_rows(args, &rows)? {
+        status = Status::Error;
+    }
+    let s = found.summary();
+    let errors = if status == Status::Error {
+        "yes (see above)"
+    } else {
+        "none"
+    };
+    eprintln!(
+        "bitext: read {} English and {} Korean articles; paired {}; unpaired {} English, {} Korean\n\
+         bitext: aligned {} English and {} Korean sentences in {} rows: {} linked, {} 1-0 (English only), {} 0-1 (Korean only); input errors: {errors}",
+        en.docs.len(),
+        ko.docs.len(),
+        found.pairs.len(),
+        found.unpaired_en.len(),
+        found.unpaired_ko.len(),
+        s.en_sentences,
+        s.ko_sentences,
+        rows.len(),
+        s.linked_beads,
+        s.en_only,
+        s.ko_only,
+    );
+    Ok(status)
+}
+
+/// Write the corpus to `-o FILE` (atomically) or standard output. A file that
+/// cannot be written is reported here and gives `Ok(false)`.
+fn write_rows(args: &Args, rows: &[Row]) -> anyhow::Result<bool> {
     let format = Format::from(args.format);
     let wopts = WriteOptions { excel: args.excel };
     if args.excel && format != Format::Csv {
@@ -181,18 +258,18 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     match &args.output {
         Some(path) => {
             if let Err(e) =
-                bitext::atomic::write_with(path, |w| corpus::write_with(format, &rows, w, &wopts))
+                bitext::atomic::write_with(path, |w| corpus::write_with(format, rows, w, &wopts))
             {
-                input::report(e);
-                status = Status::Error;
+                input::report(&e);
+                return Ok(false);
             }
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            corpus::write_with(format, &rows, &mut w, &wopts)?;
+            corpus::write_with(format, rows, &mut w, &wopts)?;
             w.flush()?;
         }
     }
-    Ok(status)
+    Ok(true)
 }

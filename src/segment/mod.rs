@@ -111,6 +111,19 @@ mod tests {
     }
 
     #[test]
+    fn splits_after_a_day_that_follows_a_month() {
+        assert_eq!(
+            en("Data came out on Nov. 19. The rate rose. See No. 4. It fell."),
+            [
+                "Data came out on Nov. 19.",
+                "The rate rose.",
+                "See No. 4.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
     fn keeps_chained_titles() {
         assert_eq!(
             en("Lt. Gen. Cho and Dr. Ahn inspected the base."),

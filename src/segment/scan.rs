@@ -565,8 +565,17 @@ impl Scanner<'_> {
         if head.len() + WINDOW < pos {
             return false;
         }
-        head.trim_end_matches(|c: char| is_closer(c) && !matches!(c, ')' | ']'))
-            .ends_with(is_terminator)
+        let head = head.trim_end_matches(|c: char| is_closer(c) && !matches!(c, ')' | ']'));
+        if !head.ends_with(is_terminator) {
+            return false;
+        }
+        // `on Nov. 19. The …`: the period of an abbreviation that takes a
+        // number is no sentence end, so `19.` is a day, not a list marker.
+        !(head.ends_with('.')
+            && matches!(
+                abbrev::classify(self.latin_word(head.len() - 1)),
+                Some(Abbrev::Month | Abbrev::BeforeNumber)
+            ))
     }
 
     /// Whether only spaces or tabs separate `pos` from the start of its line.
