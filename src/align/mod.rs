@@ -39,6 +39,8 @@ mod lexicon;
 mod model;
 mod text;
 
+pub(crate) use glossary::concepts as glossary_concepts;
+
 use dp::{Band, Lattice, TYPES};
 use features::{Feat, FxMap, Vocab};
 use model::Params;
