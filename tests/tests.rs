@@ -5,4 +5,5 @@ mod foundation;
 mod fuzz;
 mod lint;
 mod pair;
+mod pipeline;
 mod util;
