@@ -686,6 +686,16 @@ fn finish(doc: &mut Document, opts: &ReadOptions) {
         .unwrap_or_else(|| lang::detect(&body, &options).lang);
     let text = &doc.text;
     let doc_lang = doc.lang;
+    // Sentences of a document are told apart from its own language and the
+    // pair this toolkit works on; a full all-language vote per sentence
+    // would cost more than the rest of reading put together.
+    let mut candidates = vec![Lang::EN, Lang::KO];
+    if !candidates.contains(&doc_lang) && doc_lang != Lang::UND {
+        candidates.push(doc_lang);
+    }
+    let options = lang::DetectOptions {
+        langs: Some(candidates),
+    };
     // A headline is one unit however it is punctuated (`…` and quotes join
     // its parts), so it is never split: its translation is one headline too.
     if let Some(t) = doc

@@ -132,6 +132,33 @@ pub fn phonetic_keys(word: &str) -> Vec<String> {
     }
 }
 
+/// The keys a Hangul word may have: [`phonetic_key`], and when a 르 after
+/// the first syllable may stand for an English r that the usual
+/// transcription of English leaves out but that of other languages writes
+/// (포르투갈 Portugal, 마르틴 Martin), also the key without it. An initial
+/// 르 is always sounded (르노).
+///
+/// ```
+/// use bitext::translit::{phonetic_key, phonetic_keys_ko};
+/// assert!(phonetic_keys_ko("포르투갈").contains(&phonetic_key("Portugal")));
+/// assert_eq!(phonetic_keys_ko("르노"), [phonetic_key("르노")]);
+/// ```
+pub fn phonetic_keys_ko(word: &str) -> Vec<String> {
+    let full = phonetic_key(word);
+    let soft: String = word
+        .chars()
+        .enumerate()
+        .filter(|&(i, c)| i == 0 || c != '르')
+        .map(|(_, c)| c)
+        .collect();
+    let soft = phonetic_key(&soft);
+    if soft == full {
+        vec![full]
+    } else {
+        vec![full, soft]
+    }
+}
+
 fn key_with(word: &str, hard_g: bool) -> String {
     let mut key: Vec<u8> = Vec::with_capacity(word.len());
     let mut latin: Vec<u8> = Vec::new();
@@ -293,6 +320,17 @@ mod tests {
         ] {
             assert_eq!(phonetic_key(en), phonetic_key(ko), "{en} {ko}");
         }
+    }
+
+    #[test]
+    fn a_medial_reu_may_stand_for_an_unwritten_r() {
+        for (en, ko) in [("Portugal", "포르투갈"), ("Martin", "마르틴")] {
+            assert!(
+                phonetic_keys_ko(ko).contains(&phonetic_key(en)),
+                "{en} {ko}"
+            );
+        }
+        assert_eq!(phonetic_keys_ko("로렌스"), [phonetic_key("로렌스")]);
     }
 
     #[test]

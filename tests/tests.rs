@@ -6,4 +6,5 @@ mod foundation;
 mod fuzz;
 mod lint;
 mod pair;
+mod pipeline;
 mod util;

@@ -3,7 +3,7 @@
 //! of a compound (국가안보회의) and carry particles (정부는).
 
 use super::features::{FxMap, Vocab};
-use super::text::{en_stem, is_en_stopword, is_particle, tokenize, Tok};
+use super::text::{en_stem, is_en_stopword, is_ko_stopword, is_particle, tokenize, Tok};
 use std::sync::OnceLock;
 
 const SOURCE: &str = include_str!("glossary.txt");
@@ -152,6 +152,36 @@ pub(crate) fn get() -> &'static Glossary {
     G.get_or_init(Glossary::parse)
 }
 
+/// The glossary concepts of a whole text, as ids shared by both languages
+/// (sorted, without repeats): the terms inside its Hangul runs when `korean`,
+/// else its English words that are glossary words. Document pairing uses
+/// them as evidence beside numbers and names.
+pub(crate) fn concepts(text: &str, korean: bool) -> Vec<u32> {
+    let g = get();
+    let mut out = Vec::new();
+    let mut residual = Vec::new();
+    for tok in tokenize(text) {
+        match tok {
+            Tok::Latin(l) if !korean && !l.acronym => {
+                if is_en_stopword(&l.word.to_ascii_lowercase()) {
+                    continue;
+                }
+                if let Some(&id) = g.base.get(&Vocab::word_key(&en_stem(&l.word))) {
+                    out.push(id);
+                }
+            }
+            Tok::Hangul { run, stem } if korean && !is_ko_stopword(&stem) => {
+                g.lookup(&run, stem.chars().count(), &mut out, &mut residual);
+                residual.clear();
+            }
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +233,18 @@ mod tests {
         let mut residual = Vec::new();
         g.lookup("로렌스연구소의", 6, &mut Vec::new(), &mut residual);
         assert_eq!(residual, vec![0..3]);
+    }
+
+    #[test]
+    fn a_text_and_its_translation_share_concepts() {
+        let ko = concepts("정부는 반도체 수출을 늘렸다.", true);
+        let en = concepts("The government raised semiconductor exports.", false);
+        assert!(!ko.is_empty());
+        // A Korean term stands for all its English renderings (정부:
+        // government, administration, …); the translation uses one of them.
+        assert!(en.iter().all(|c| ko.contains(c)), "{ko:?} {en:?}");
+        assert!(concepts("The government", true).is_empty());
+        assert!(concepts("정부는", false).is_empty());
     }
 
     #[test]

@@ -39,6 +39,8 @@ mod lexicon;
 mod model;
 mod text;
 
+pub(crate) use glossary::concepts as glossary_concepts;
+
 use dp::{Band, Lattice, TYPES};
 use features::{Feat, FxMap, Vocab};
 use model::Params;
@@ -70,8 +72,9 @@ impl Bead {
 /// Options of [`align`].
 #[derive(Clone, Debug)]
 pub struct AlignOptions {
-    /// Learn translation probabilities from the documents and align a second
-    /// time with them (slower, better on long documents). Default: true.
+    /// Learn translation probabilities from the first alignment and use them
+    /// in the second (better on long documents). Default: true. The second
+    /// pass, with the model re-estimated, runs either way.
     pub realign: bool,
     /// Use the built-in Korean–English glossary. Default: true.
     pub glossary: bool,

@@ -32,7 +32,8 @@ pub struct Args {
     /// CSV for spreadsheets: byte-order mark, cells starting with = + - @ neutralised.
     #[arg(long)]
     pub excel: bool,
-    /// One alignment pass only, without the lexicon learned from the documents (faster).
+    /// Do not learn a translation lexicon from the documents for the second
+    /// pass (which still re-estimates the model); a little faster.
     #[arg(long)]
     pub no_realign: bool,
 }
@@ -87,12 +88,15 @@ fn check_language(d: &Document, texts: &[&str], want: Lang) {
         warn(format_args!("{}: no sentences", d.path));
         return;
     }
-    let sample: String = texts
-        .iter()
-        .take(200)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // A few thousand characters tell the language; more only cost time.
+    let mut sample = String::new();
+    for t in texts {
+        if sample.len() > 4000 {
+            break;
+        }
+        sample.push_str(t);
+        sample.push(' ');
+    }
     let got = lang::detect_simple(&sample);
     if got != want && got != Lang::UND {
         warn(format_args!(

@@ -262,7 +262,7 @@ fn err(line: usize, message: impl Into<String>) -> ReadError {
     }
 }
 
-/// Read rows written by [`write`]. TSV rows have only `en` and `ko`; their
+/// Read rows written by [`write()`]. TSV rows have only `en` and `ko`; their
 /// other fields are empty, with the bead shape taken from which sides are
 /// empty and a score of 0.
 pub fn read(format: Format, input: &str) -> Result<Vec<Row>, ReadError> {

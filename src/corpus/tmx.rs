@@ -25,7 +25,8 @@ pub(crate) fn xml_text(s: &str) -> String {
     out
 }
 
-/// What [`xml_text`] preserves of `s`: the text a TMX reader gets back.
+/// What the TMX writer preserves of `s`: the text a TMX reader gets back
+/// (characters XML 1.0 cannot carry become U+FFFD).
 pub fn tmx_safe(s: &str) -> String {
     s.chars()
         .map(|c| match c {

@@ -28,8 +28,8 @@
 //! assert!(keys(&ko).contains(&"num:pct:12.3".to_owned()));
 //! ```
 
-use super::phonetic;
 use crate::numbers::{self, Kind, Quantity};
+use crate::translit;
 
 /// What an anchor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -317,9 +317,9 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
         .split(|c: char| !is_hangul(c))
         .filter(|w| !w.is_empty())
     {
-        let stem = phonetic::strip_particle(word);
+        let stem = strip_particle(word);
         for w in std::iter::once(word).chain(stem) {
-            for key in phonetic::skeletons_ko(w) {
+            for key in translit::phonetic_keys_ko(w) {
                 if key.len() >= MIN_SKELETON {
                     push(&mut out, AnchorKind::Name, key, false);
                 }
@@ -329,8 +329,72 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
     out
 }
 
+/// Glossary concepts of a text ([`AnchorKind::Concept`]), Korean terms or
+/// English words mapped to ids shared by both languages (`정부` and
+/// `government`). An English glossary word is expected to have its Korean
+/// term in the original; a Korean term is not expected to reappear, since it
+/// stands for every English word the glossary gives it (`정부`: government,
+/// administration, authorities) and a translation uses one.
+pub fn concepts(text: &str, korean: bool) -> Vec<Anchor> {
+    crate::align::glossary_concepts(text, korean)
+        .into_iter()
+        .map(|id| Anchor {
+            kind: AnchorKind::Concept,
+            key: id.to_string(),
+            expected: !korean,
+            word: None,
+        })
+        .collect()
+}
+
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Particles and endings that follow a noun, longest first.
+const PARTICLES: [&str; 33] = [
+    "에서는",
+    "에게서",
+    "으로서",
+    "으로써",
+    "에서의",
+    "이라는",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "라는",
+    "과의",
+    "와의",
+    "에는",
+    "에도",
+    "이나",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "와",
+    "과",
+    "에",
+    "로",
+    "도",
+    "만",
+    "께",
+];
+
+/// A Hangul word without its trailing particle, if one was removed and at
+/// least two syllables remain.
+fn strip_particle(word: &str) -> Option<&str> {
+    PARTICLES.iter().find_map(|p| {
+        word.strip_suffix(p)
+            .filter(|stem| stem.chars().count() >= 2)
+    })
 }
 
 /// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
@@ -347,15 +411,24 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// Name anchors of an English name. A single word gets one key, so that it
+/// can match at most once; a romanised Korean name (`KimGeunhye`) also gets
+/// the key with a hard g (see [`translit::phonetic_keys`]).
 fn push_skeletons(out: &mut Vec<Anchor>, name: &str, word: Option<String>) {
-    let key = phonetic::skeleton_en(name);
-    if key.len() >= MIN_SKELETON {
-        out.push(Anchor {
-            kind: AnchorKind::Name,
-            key,
-            expected: true,
-            word,
-        });
+    let keys = if word.is_some() {
+        vec![translit::phonetic_key(name)]
+    } else {
+        translit::phonetic_keys(name)
+    };
+    for key in keys {
+        if key.len() >= MIN_SKELETON {
+            out.push(Anchor {
+                kind: AnchorKind::Name,
+                key,
+                expected: true,
+                word: word.clone(),
+            });
+        }
     }
 }
 
@@ -456,6 +529,53 @@ mod tests {
         let en = keys(&extract_en("In September and on Friday, Berlusconi spoke."));
         let names: Vec<&String> = en.iter().filter(|k| k.starts_with("name:")).collect();
         assert_eq!(names, ["name:PLSKN:true"]);
+    }
+
+    #[test]
+    fn glossary_concepts_meet_across_languages_and_only_english_ones_are_expected() {
+        let en = keys(&concepts("Semiconductor exports rose.", false));
+        let ko = keys(&concepts("반도체 수출이 늘었다.", true));
+        assert!(!en.is_empty() && en.iter().all(|k| k.ends_with(":true")));
+        assert!(!ko.is_empty() && ko.iter().all(|k| k.ends_with(":false")));
+        let strip = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|k| k.trim_end_matches(|c| c != ':').to_owned())
+                .collect()
+        };
+        let ko_keys = strip(&ko);
+        assert!(
+            strip(&en).iter().all(|k| ko_keys.contains(k)),
+            "{en:?} {ko:?}"
+        );
+    }
+
+    #[test]
+    fn particles_are_stripped_but_short_stems_kept_whole() {
+        assert_eq!(strip_particle("베를루스코니는"), Some("베를루스코니"));
+        assert_eq!(strip_particle("포르투갈에서"), Some("포르투갈"));
+        assert_eq!(strip_particle("그는"), None);
+        assert_eq!(strip_particle("맥캔"), None);
+    }
+
+    #[test]
+    fn transliterated_names_meet_their_english_spelling() {
+        for (en, ko) in [
+            ("Berlusconi", "베를루스코니는"),
+            ("Portugal", "포르투갈에서"),
+            ("Dunkelberg", "던켈버그"),
+        ] {
+            let e = keys(&extract_en(&format!("They met {en} officials.")));
+            let k = keys(&extract_ko(ko));
+            let names: Vec<String> = e
+                .iter()
+                .filter(|x| x.starts_with("name:"))
+                .map(|x| x.replace(":true", ":false"))
+                .collect();
+            assert!(
+                !names.is_empty() && names.iter().all(|n| k.contains(n)),
+                "{e:?} {k:?}"
+            );
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //!
 //! Each article is reduced to a set of [anchors] with
 //! language-independent keys: quantities (via [`crate::numbers`]), Latin
-//! tokens, consonant skeletons of names ([`phonetic`]) and, when a caller adds
-//! them, glossary concepts. Anchors fall into classes (side × kind × whether
+//! tokens, consonant skeletons of names ([`crate::translit`]) and the
+//! concepts of the aligner's Korean–English glossary (more can be added with
+//! [`Features::add_anchors`]). Anchors fall into classes (side × kind × whether
 //! a translation is expected to keep them). For a candidate pair the score is
 //! a log-likelihood ratio between *translation* and *unrelated*:
 //!
@@ -73,7 +74,6 @@
 //! ```
 
 pub mod anchors;
-pub mod phonetic;
 
 use crate::document::{Document, Format};
 use crate::lang::Lang;
@@ -249,6 +249,7 @@ impl Features {
             } else {
                 anchors::extract_en(b)
             });
+            raw.extend(anchors::concepts(b, lang == Lang::KO));
         }
         let body = if doc.paragraphs.is_empty() {
             &blocks[..]
@@ -468,7 +469,7 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
     for s in [EN, KO] {
         if no_anchor[s] > 0 {
             notes.push(format!(
-                "{} {} article(s) share no quantity, Latin token or name with the other collection; they cannot be paired",
+                "{} {} article(s) share no quantity, Latin token, name or glossary concept with the other collection; they cannot be paired",
                 no_anchor[s], names[s]
             ));
         }
