@@ -27,7 +27,10 @@ pub fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn bitext");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that rejects its arguments exits before reading its input.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().expect("wait bitext")
 }
 
