@@ -1,7 +1,8 @@
 //! Anchors: what of an article survives translation between Korean and
 //! English — quantities (from [`crate::numbers`]), Latin-script tokens
-//! (acronyms, brand names) and transliterated names — reduced to
-//! language-independent keys.
+//! (acronyms, brand names), transliterated names and loanwords (English
+//! words written in Hangul by their sound) — reduced to language-independent
+//! keys.
 //!
 //! Each anchor says whether its absence from a translation is evidence
 //! (`expected`): a Korean `IBM` should reappear in the English text, but an
@@ -43,18 +44,23 @@ pub enum AnchorKind {
     /// A concept from a bilingual glossary or lexicon (`정부` and
     /// `government`), added by the caller with [`crate::pair::Features::add_anchors`].
     Concept,
+    /// A common English word written in Hangul by its sound (`레스토랑` and
+    /// `restaurant`, `서비스` and `service`), keyed by its consonant
+    /// skeleton. Never expected: a translation may as well use a native word.
+    Loanword,
 }
 
 impl AnchorKind {
     /// Every kind, in index order.
-    pub const ALL: [AnchorKind; 4] = [
+    pub const ALL: [AnchorKind; 5] = [
         AnchorKind::Number,
         AnchorKind::Latin,
         AnchorKind::Name,
         AnchorKind::Concept,
+        AnchorKind::Loanword,
     ];
 
-    /// A dense index (0..4).
+    /// A dense index (0..5).
     pub fn index(self) -> usize {
         self as usize
     }
@@ -66,6 +72,7 @@ impl AnchorKind {
             AnchorKind::Latin => "latin",
             AnchorKind::Name => "name",
             AnchorKind::Concept => "concept",
+            AnchorKind::Loanword => "loan",
         }
     }
 }
@@ -260,7 +267,9 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
                     continue;
                 }
                 let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
-                if upper == letters {
+                if upper == 0 {
+                    push_loanword_keys(&mut out, s);
+                } else if upper == letters {
                     push(&mut out, AnchorKind::Latin, latin_key(s), true);
                 } else if upper > 0 {
                     out.push(Anchor {
@@ -322,6 +331,15 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
             for key in translit::phonetic_keys_ko(w) {
                 if key.len() >= MIN_SKELETON {
                     push(&mut out, AnchorKind::Name, key, false);
+                }
+            }
+        }
+        // A loanword is a noun: only the word without its particle.
+        let noun = stem.unwrap_or(word);
+        if looks_transcribed(noun) {
+            for key in translit::phonetic_keys_ko(noun) {
+                if key.len() >= MIN_LOANWORD_KEY {
+                    push(&mut out, AnchorKind::Loanword, key, false);
                 }
             }
         }
@@ -399,6 +417,70 @@ fn strip_particle(word: &str) -> Option<&str> {
 
 /// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
 const MIN_SKELETON: usize = 3;
+
+/// Shortest lower-case English word taken as a possible loanword: shorter
+/// ones are mostly function words.
+const MIN_LOANWORD_LETTERS: usize = 4;
+/// Shortest loanword skeleton: shorter ones are shared by too many native
+/// Korean words (`SN`: 선, 손, 신 …) to say anything.
+const MIN_LOANWORD_KEY: usize = 3;
+
+/// True for a Hangul word of two syllables or more with a syllable that
+/// native and Sino-Korean words hardly use but transcriptions of English
+/// need: a consonant cluster or final consonant written with ㅡ and no
+/// final (스, 트, 크, 프, 브, 드, 즈, 츠: 리프트 lift, 서비스 service), an
+/// initial ㄹ (Sino-Korean turns it into ㄴ or ㅇ: 레이저 laser), or ㅔ after
+/// ㄹ, ㅋ, ㅌ, ㅍ, ㅂ (센터 has none, 테니스 has 테), or a w glide
+/// (타워 tower, 쉴링 shilling). Transcriptions without
+/// such a syllable (센서) are given up: their skeletons are shared by too many
+/// native words (선수) to tell them apart.
+fn looks_transcribed(word: &str) -> bool {
+    // Initial consonant indices (ㄱ=0 … ㅎ=18) and vowel indices (ㅏ=0 … ㅣ=20).
+    const EU: u32 = 18;
+    const E: u32 = 5;
+    const CLUSTER: [u32; 8] = [9, 16, 15, 17, 7, 3, 12, 14]; // ㅅ ㅌ ㅋ ㅍ ㅂ ㄷ ㅈ ㅊ
+    const BEFORE_E: [u32; 5] = [5, 15, 16, 17, 7]; // ㄹ ㅋ ㅌ ㅍ ㅂ
+    const RIEUL: u32 = 5;
+    const IEUNG: u32 = 11;
+    // A w glide: 워 (tower 타워), ㅟ after a consonant (shilling 쉴링); Sino-
+    // Korean writes ㅟ only after ㄱ, ㅇ, ㅊ, ㅎ (귀, 위, 취, 휘).
+    const WO: u32 = 14;
+    const WI: u32 = 16;
+    const NATIVE_WI: [u32; 4] = [0, 11, 14, 18];
+    let mut syllables = 0;
+    let mut marked = false;
+    for (i, c) in word.chars().enumerate() {
+        if !translit::is_hangul_syllable(c) {
+            return false;
+        }
+        let s = c as u32 - 0xAC00;
+        let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+        marked |= (v == EU && t == 0 && CLUSTER.contains(&l))
+            || (i == 0 && l == RIEUL)
+            || (v == E && BEFORE_E.contains(&l))
+            || (v == WO && l == IEUNG && t == 0)
+            || (v == WI && !NATIVE_WI.contains(&l));
+        syllables += 1;
+    }
+    syllables >= 2 && marked
+}
+
+/// Loanword anchors of a lower-case English word: its skeleton, and that of
+/// its singular, since Korean does not mark the plural (`sensors`, 센서).
+fn push_loanword_keys(out: &mut Vec<Anchor>, word: &str) {
+    if word.len() < MIN_LOANWORD_LETTERS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    let singular = word
+        .strip_suffix('s')
+        .filter(|w| !w.ends_with(['s', 'u', 'i']) && w.len() >= MIN_LOANWORD_LETTERS);
+    for w in std::iter::once(word).chain(singular) {
+        let key = translit::phonetic_key(w);
+        if key.len() >= MIN_LOANWORD_KEY {
+            push(out, AnchorKind::Loanword, key, false);
+        }
+    }
+}
 
 /// Translated, never transliterated.
 const WEEKDAYS: [&str; 7] = [
@@ -576,6 +658,66 @@ mod tests {
                 "{e:?} {k:?}"
             );
         }
+    }
+
+    fn loan_keys(v: &[Anchor]) -> Vec<&str> {
+        let mut k: Vec<&str> = v
+            .iter()
+            .filter(|a| a.kind == AnchorKind::Loanword)
+            .map(|a| a.key.as_str())
+            .collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    }
+
+    #[test]
+    fn loanwords_in_hangul_meet_the_english_word() {
+        for (en, ko) in [
+            ("lift", "리프트를"),
+            ("service", "서비스는"),
+            ("network", "네트워크에서"),
+            ("sports", "스포츠"),
+            ("shillings", "쉴링으로"),
+        ] {
+            let e = extract_en(&format!("The new {en} was shown."));
+            let k = extract_ko(&format!("새 {ko} 공개됐다."));
+            let (e, k) = (loan_keys(&e), loan_keys(&k));
+            assert!(
+                !k.is_empty() && k.iter().all(|x| e.contains(x)),
+                "{en} {e:?} {ko} {k:?}"
+            );
+            assert!(e
+                .iter()
+                .all(|a| extract_en(en).iter().all(|b| !b.expected || b.key != *a)));
+        }
+    }
+
+    #[test]
+    fn native_korean_words_are_no_loanwords() {
+        let k = extract_ko(
+            "선수들이 정부에서 보통 그것을 할 수 있도록 모르는 사람은 다른 원인을 밝혔다.",
+        );
+        assert_eq!(loan_keys(&k), Vec::<&str>::new());
+        assert!(!looks_transcribed("센서"));
+        assert!(!looks_transcribed("정부"));
+        assert!(!looks_transcribed("스"));
+        assert!(looks_transcribed("레이저"));
+        assert!(looks_transcribed("타워"));
+        assert!(!looks_transcribed("리프트A"));
+    }
+
+    #[test]
+    fn short_or_capitalised_english_words_are_no_loanwords() {
+        let e = extract_en("The ski Lift and its CCTV did run.");
+        assert_eq!(loan_keys(&e), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_plural_also_gives_its_singular() {
+        let e = extract_en("Two sensors and a bus.");
+        assert!(loan_keys(&e).contains(&translit::phonetic_key("sensor").as_str()));
+        assert!(loan_keys(&e).contains(&translit::phonetic_key("sensors").as_str()));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //!
 //! Each article is reduced to a set of [anchors] with
 //! language-independent keys: quantities (via [`crate::numbers`]), Latin
-//! tokens, consonant skeletons of names ([`crate::translit`]) and the
-//! concepts of the aligner's Korean–English glossary (more can be added with
+//! tokens, consonant skeletons of names and of loanwords
+//! ([`crate::translit`]: 리프트 and *lift*) and the concepts of the aligner's Korean–English glossary (more can be added with
 //! [`Features::add_anchors`]). Anchors fall into classes (side × kind × whether
 //! a translation is expected to keep them). For a candidate pair the score is
 //! a log-likelihood ratio between *translation* and *unrelated*:
@@ -20,7 +20,9 @@
 //! * a shared anchor counts once, at the weaker of its two directions, so a
 //!   word one collection writes everywhere is no evidence however rare it is
 //!   in the other; names are read from the English side only, since most
-//!   Hangul words are not transliterations;
+//!   Hangul words are not transliterations (loanwords, common words on both
+//!   sides, are read both ways: `서비스` and `service` are only evidence
+//!   where both are rare);
 //! * `p` is measured among the competitors in the date window (leaving the
 //!   pair itself out, shrunk towards the collection-wide rate), because
 //!   anchors cluster in time: the day's date, a running story;
@@ -835,6 +837,8 @@ const THETA_PRIOR_WEIGHT: f64 = 10.0;
 fn prior_theta(class: usize) -> f64 {
     let kind = AnchorKind::ALL[(class / 2) % KINDS];
     match (class % 2 == 1, kind) {
+        // Most words of an article are translated, not transcribed.
+        (false, AnchorKind::Loanword) => 0.03,
         (false, _) => 0.1,
         (true, AnchorKind::Name | AnchorKind::Concept) => 0.5,
         (true, _) => 0.8,
