@@ -497,9 +497,22 @@ const PARTICLES: &[&str] = &[
     "란",
 ];
 
+/// [`PARTICLES`] sorted for binary search.
+fn particles_sorted() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = PARTICLES.to_vec();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Longest particle, in characters.
+const MAX_PARTICLE_CHARS: usize = 4;
+
 /// True when `s` is exactly a particle.
 pub(crate) fn is_particle(s: &str) -> bool {
-    PARTICLES.contains(&s)
+    particles_sorted().binary_search(&s).is_ok()
 }
 
 /// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
@@ -510,12 +523,17 @@ pub(crate) fn strip_particles(run: &str) -> &str {
     let mut s = run;
     // The longest particle the word ends with decides: 것으로 keeps 것으,
     // not "것으" + 로.
-    if let Some(p) = PARTICLES
-        .iter()
-        .find(|p| run.ends_with(*p))
-        .filter(|p| n >= p.chars().count() + 2)
-    {
-        s = &run[..run.len() - p.len()];
+    // Suffix starts of 1..=MAX_PARTICLE_CHARS characters.
+    let mut starts = [0usize; MAX_PARTICLE_CHARS];
+    let mut k = 0;
+    for (b, _) in run.char_indices().rev().take(MAX_PARTICLE_CHARS) {
+        starts[k] = b;
+        k += 1;
+    }
+    if let Some(c) = (0..k).rev().find(|&c| is_particle(&run[starts[c]..])) {
+        if n >= c + 3 {
+            s = &run[..starts[c]];
+        }
     }
     if s.ends_with('들') && s.chars().count() >= 3 {
         s = &s[..s.len() - '들'.len_utf8()];
