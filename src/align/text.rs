@@ -2,6 +2,9 @@
 //! value, Latin-script words (stemmed), and Hangul/Han runs with particles
 //! removed.
 
+use super::features::FxMap;
+use std::sync::OnceLock;
+
 /// One token of a sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Tok {
@@ -497,14 +500,14 @@ const PARTICLES: &[&str] = &[
     "란",
 ];
 
-/// [`PARTICLES`] sorted for binary search.
-fn particles_sorted() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = PARTICLES.to_vec();
-        v.sort_unstable();
-        v
-    })
+/// A word table as a hash set: one hash and one comparison per look-up.
+fn word_set(words: &'static [&'static str]) -> FxMap<&'static str, ()> {
+    words.iter().map(|&w| (w, ())).collect()
+}
+
+fn particle_set() -> &'static FxMap<&'static str, ()> {
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(PARTICLES))
 }
 
 /// Longest particle, in characters.
@@ -512,7 +515,7 @@ const MAX_PARTICLE_CHARS: usize = 4;
 
 /// True when `s` is exactly a particle.
 pub(crate) fn is_particle(s: &str) -> bool {
-    particles_sorted().binary_search(&s).is_ok()
+    particle_set().contains_key(s)
 }
 
 /// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
@@ -558,7 +561,8 @@ const EN_STOP: &[&str] = &[
 
 /// True for an English function word.
 pub(crate) fn is_en_stopword(lower: &str) -> bool {
-    EN_STOP.binary_search(&lower).is_ok()
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(EN_STOP)).contains_key(lower)
 }
 
 const KO_STOP: &[&str] = &[
@@ -678,7 +682,10 @@ const KO_STOP: &[&str] = &[
 /// True for a Korean function word (after particle stripping), or a
 /// particle written apart.
 pub(crate) fn is_ko_stopword(stem: &str) -> bool {
-    KO_STOP.binary_search(&stem).is_ok() || is_particle(stem) || matches!(stem, "라고" | "이라고")
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(KO_STOP)).contains_key(stem)
+        || is_particle(stem)
+        || matches!(stem, "라고" | "이라고")
 }
 
 /// The stem of an English word: lower case, inflectional and common
