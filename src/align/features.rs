@@ -191,6 +191,12 @@ fn quantity_keys(q: &Quantity) -> Vec<String> {
             minute,
             clock24: true,
         } => keys.push(format!("time:~{}:{minute:02}", hour % 12)),
+        // A count and its ordinal stand for each other across a translation
+        // (the 71st month in a row = 71개월째, a third term = 세 번째 임기
+        // or 3선): they share a key beside their own.
+        Kind::Number | Kind::Ordinal if q.value.fract() == 0.0 && q.value >= 1.0 => {
+            keys.push(format!("count:{}", q.value))
+        }
         _ => {}
     }
     keys
@@ -434,6 +440,16 @@ mod tests {
         let (me, _) = matches(&e, &k);
         // Kim, Daejung, Park, Geunhye, met
         assert_eq!(me.count_ones(), 5, "{me:b}");
+    }
+
+    #[test]
+    fn a_count_matches_its_ordinal() {
+        let (e, k) = feats(
+            "Sales fell for the 14th straight quarter.",
+            "매출은 14분기째 줄었다.",
+        );
+        let (me, _) = matches(&e, &k);
+        assert_ne!(me & e.kind_mask[NUM], 0, "{me:b}");
     }
 
     #[test]
