@@ -87,6 +87,8 @@ const MAX_TOKENS: usize = 64;
 pub(crate) struct Vocab<'g> {
     base: &'g FxMap<String, u32>,
     local: FxMap<String, u32>,
+    /// Reused to build keys without allocating for the ones already known.
+    buf: String,
 }
 
 impl<'g> Vocab<'g> {
@@ -94,6 +96,7 @@ impl<'g> Vocab<'g> {
         Vocab {
             base,
             local: FxMap::default(),
+            buf: String::new(),
         }
     }
 
@@ -108,6 +111,21 @@ impl<'g> Vocab<'g> {
         }
         let next = (self.base.len() + self.local.len()) as u32;
         *self.local.entry(key).or_insert(next)
+    }
+
+    /// The id of the key `tag` followed by `text` (`w` English stem, `k`
+    /// Hangul stem, `p` phonetic key); allocates only for a new key.
+    pub fn tagged(&mut self, tag: char, text: &str) -> u32 {
+        self.buf.clear();
+        self.buf.push(tag);
+        self.buf.push_str(text);
+        let key = self.buf.as_str();
+        if let Some(&id) = self.base.get(key).or_else(|| self.local.get(key)) {
+            return id;
+        }
+        let next = (self.base.len() + self.local.len()) as u32;
+        self.local.insert(self.buf.clone(), next);
+        next
     }
 }
 
@@ -173,6 +191,12 @@ fn quantity_keys(q: &Quantity) -> Vec<String> {
             minute,
             clock24: true,
         } => keys.push(format!("time:~{}:{minute:02}", hour % 12)),
+        // A count and its ordinal stand for each other across a translation
+        // (the 71st month in a row = 71개월째, a third term = 세 번째 임기
+        // or 3선): they share a key beside their own.
+        Kind::Number | Kind::Ordinal if q.value.fract() == 0.0 && q.value >= 1.0 => {
+            keys.push(format!("count:{}", q.value))
+        }
         _ => {}
     }
     keys
@@ -229,14 +253,14 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                     continue;
                 }
                 let stem = en_stem(&l.word);
-                let own = vocab.id(Vocab::word_key(&stem));
+                let own = vocab.tagged('w', &stem);
                 raw.push((own, bit));
                 if !l.acronym && l.word.len() >= 3 {
                     // Names are worth a short key; other words need a long one
                     // not to match Korean words by accident.
                     for key in phonetic_keys(&l.word) {
                         if key.len() >= if l.capital { 2 } else { 3 } {
-                            raw.push((vocab.id(format!("p{key}")), bit));
+                            raw.push((vocab.tagged('p', &key), bit));
                         }
                     }
                 }
@@ -255,12 +279,12 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                 if stem_chars < 2 && gloss.is_empty() {
                     continue;
                 }
-                let own = vocab.id(format!("k{stem}"));
+                let own = vocab.tagged('k', stem);
                 raw.push((own, bit));
                 raw.extend(gloss.iter().map(|&g| (g, bit)));
                 let key = phonetic_key(stem);
                 if key.len() >= 2 {
-                    raw.push((vocab.id(format!("p{key}")), bit));
+                    raw.push((vocab.tagged('p', &key), bit));
                 }
                 // A Korean name: surname and given name are written apart
                 // in English (김대중 = Kim Dae-jung).
@@ -270,7 +294,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                         for part in [&stem[..cut], &stem[cut..]] {
                             let key = phonetic_key(part);
                             if key.len() >= 2 {
-                                raw.push((vocab.id(format!("p{key}")), bit));
+                                raw.push((vocab.tagged('p', &key), bit));
                             }
                         }
                     }
@@ -281,7 +305,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                         let part: String = stem.chars().skip(r.start).take(r.len()).collect();
                         let key = phonetic_key(&part);
                         if key.len() >= 2 {
-                            raw.push((vocab.id(format!("p{key}")), bit));
+                            raw.push((vocab.tagged('p', &key), bit));
                         }
                     }
                 }
@@ -416,6 +440,16 @@ mod tests {
         let (me, _) = matches(&e, &k);
         // Kim, Daejung, Park, Geunhye, met
         assert_eq!(me.count_ones(), 5, "{me:b}");
+    }
+
+    #[test]
+    fn a_count_matches_its_ordinal() {
+        let (e, k) = feats(
+            "Sales fell for the 14th straight quarter.",
+            "매출은 14분기째 줄었다.",
+        );
+        let (me, _) = matches(&e, &k);
+        assert_ne!(me & e.kind_mask[NUM], 0, "{me:b}");
     }
 
     #[test]

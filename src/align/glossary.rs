@@ -13,14 +13,15 @@ pub(crate) struct Glossary {
     /// Concept ids shared by every alignment (English stems of the glossary).
     pub base: FxMap<String, u32>,
     terms: FxMap<String, Vec<u32>>,
-    max_chars: usize,
+    /// Proper prefixes (two characters or more) of the terms: a longer term
+    /// can only start where its prefix does.
+    prefixes: FxMap<String, ()>,
 }
 
 impl Glossary {
     fn parse() -> Glossary {
         let mut base = FxMap::default();
         let mut terms: FxMap<String, Vec<u32>> = FxMap::default();
-        let mut max_chars = 1;
         for line in SOURCE.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -42,13 +43,19 @@ impl Glossary {
             }
             ids.sort_unstable();
             ids.dedup();
-            max_chars = max_chars.max(ko.chars().count());
             terms.entry(ko.to_string()).or_default().extend(ids);
+        }
+        let mut prefixes = FxMap::default();
+        for term in terms.keys() {
+            let ends: Vec<usize> = term.char_indices().map(|(b, _)| b).skip(2).collect();
+            for e in ends {
+                prefixes.insert(term[..e].to_string(), ());
+            }
         }
         Glossary {
             base,
             terms,
-            max_chars,
+            prefixes,
         }
     }
 
@@ -57,7 +64,7 @@ impl Glossary {
         Glossary {
             base: FxMap::default(),
             terms: FxMap::default(),
-            max_chars: 1,
+            prefixes: FxMap::default(),
         }
     }
 
@@ -76,31 +83,35 @@ impl Glossary {
         residual: &mut Vec<std::ops::Range<usize>>,
     ) {
         let cs: Vec<char> = run.chars().collect();
+        let mut at: Vec<usize> = run.char_indices().map(|(b, _)| b).collect();
+        at.push(run.len());
         let n = cs.len();
         let stem_chars = stem_chars.min(n);
-        let mut buf = String::new();
         let mut p = 0;
         let mut singles: Vec<usize> = Vec::new();
         let mut covered = vec![false; n];
         while p < n {
+            // The longest term starting at p: extend while a term can
+            // still start with the characters read.
             let mut matched = 0;
-            for len in (2..=self.max_chars.min(n - p)).rev() {
-                buf.clear();
-                buf.extend(&cs[p..p + len]);
-                if let Some(ids) = self.terms.get(&buf) {
-                    out.extend_from_slice(ids);
+            let mut found: Option<&Vec<u32>> = None;
+            for len in 2..=n - p {
+                let piece = &run[at[p]..at[p + len]];
+                if let Some(ids) = self.terms.get(piece) {
                     matched = len;
+                    found = Some(ids);
+                }
+                if !self.prefixes.contains_key(piece) {
                     break;
                 }
             }
-            if matched > 0 {
+            if let Some(ids) = found {
+                out.extend_from_slice(ids);
                 covered[p..p + matched].iter_mut().for_each(|c| *c = true);
                 p += matched;
                 continue;
             }
-            buf.clear();
-            buf.push(cs[p]);
-            match self.terms.get(&buf) {
+            match self.terms.get(&run[at[p]..at[p + 1]]) {
                 Some(ids) if !crate::translit::is_hangul_syllable(cs[p]) => {
                     out.extend_from_slice(ids);
                     covered[p] = true;
@@ -110,16 +121,11 @@ impl Glossary {
             }
             p += 1;
         }
-        let rest_is_particle = n > 1 && {
-            let rest: String = cs[1..].iter().collect();
-            is_particle(&rest)
-        };
+        let rest_is_particle = n > 1 && is_particle(&run[at[1]..]);
         let all_explained = (0..stem_chars).all(|p| covered[p] || singles.contains(&p));
         for p in singles {
             if all_explained && p < stem_chars || (p == 0 && rest_is_particle) {
-                buf.clear();
-                buf.push(cs[p]);
-                if let Some(ids) = self.terms.get(&buf) {
+                if let Some(ids) = self.terms.get(&run[at[p]..at[p + 1]]) {
                     out.extend_from_slice(ids);
                     covered[p] = true;
                 }

@@ -220,10 +220,19 @@ fn score_band(
 ) -> Lattice {
     let m = fk.len();
     let mut pairs = vec![(0u64, 0u64); band.cells()];
+    // Only the concepts two sentences share matter: walk each English
+    // concept's occurrences among the Korean sentences of the row, rather
+    // than comparing every pair of sentences of the band.
+    let postings = Postings::new(fk);
     for (a, e) in fe.iter().enumerate() {
-        for b in band.row(a) {
-            if let (Some(ix), Some(k)) = (band.index(a, b), fk.get(b)) {
-                pairs[ix] = features::matches(e, k);
+        let row = band.row(a);
+        let (lo, hi) = (*row.start(), *row.end());
+        for &(c, me) in &e.concepts {
+            for &(b, mk) in postings.within(c, lo, hi) {
+                if let Some(ix) = band.index(a, b as usize) {
+                    pairs[ix].0 |= me;
+                    pairs[ix].1 |= mk;
+                }
             }
         }
     }
@@ -259,6 +268,55 @@ fn score_band(
         // Both sides see the same links: average their evidence.
         params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
     })
+}
+
+/// The sentences each concept occurs in, with the token positions that
+/// carry it: (sentence, mask) runs per concept, in sentence order.
+struct Postings {
+    start: Vec<u32>,
+    entries: Vec<(u32, u64)>,
+}
+
+impl Postings {
+    fn new(feats: &[Feat]) -> Postings {
+        let top = feats
+            .iter()
+            .filter_map(|f| f.concepts.last())
+            .map(|&(c, _)| c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut start = vec![0u32; top + 1];
+        for f in feats {
+            for &(c, _) in &f.concepts {
+                start[c as usize + 1] += 1;
+            }
+        }
+        for c in 0..top {
+            start[c + 1] += start[c];
+        }
+        let mut fill: Vec<u32> = start[..top].to_vec();
+        let mut entries = vec![(0u32, 0u64); start[top] as usize];
+        for (s, f) in feats.iter().enumerate() {
+            for &(c, mask) in &f.concepts {
+                let slot = &mut fill[c as usize];
+                entries[*slot as usize] = (s as u32, mask);
+                *slot += 1;
+            }
+        }
+        Postings { start, entries }
+    }
+
+    /// Occurrences of concept `c` in sentences `lo..=hi`.
+    fn within(&self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+        let c = c as usize;
+        let (Some(&from), Some(&to)) = (self.start.get(c), self.start.get(c + 1)) else {
+            return &[];
+        };
+        let all = &self.entries[from as usize..to as usize];
+        let first = all.partition_point(|&(s, _)| (s as usize) < lo);
+        let last = all.partition_point(|&(s, _)| s as usize <= hi);
+        &all[first..last.max(first)]
+    }
 }
 
 /// Weight of a sentence's support around its place in the score of leaving

@@ -2,6 +2,9 @@
 //! value, Latin-script words (stemmed), and Hangul/Han runs with particles
 //! removed.
 
+use super::features::FxMap;
+use std::sync::OnceLock;
+
 /// One token of a sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Tok {
@@ -497,9 +500,22 @@ const PARTICLES: &[&str] = &[
     "란",
 ];
 
+/// A word table as a hash set: one hash and one comparison per look-up.
+fn word_set(words: &'static [&'static str]) -> FxMap<&'static str, ()> {
+    words.iter().map(|&w| (w, ())).collect()
+}
+
+fn particle_set() -> &'static FxMap<&'static str, ()> {
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(PARTICLES))
+}
+
+/// Longest particle, in characters.
+const MAX_PARTICLE_CHARS: usize = 4;
+
 /// True when `s` is exactly a particle.
 pub(crate) fn is_particle(s: &str) -> bool {
-    PARTICLES.contains(&s)
+    particle_set().contains_key(s)
 }
 
 /// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
@@ -510,12 +526,17 @@ pub(crate) fn strip_particles(run: &str) -> &str {
     let mut s = run;
     // The longest particle the word ends with decides: 것으로 keeps 것으,
     // not "것으" + 로.
-    if let Some(p) = PARTICLES
-        .iter()
-        .find(|p| run.ends_with(*p))
-        .filter(|p| n >= p.chars().count() + 2)
-    {
-        s = &run[..run.len() - p.len()];
+    // Suffix starts of 1..=MAX_PARTICLE_CHARS characters.
+    let mut starts = [0usize; MAX_PARTICLE_CHARS];
+    let mut k = 0;
+    for (b, _) in run.char_indices().rev().take(MAX_PARTICLE_CHARS) {
+        starts[k] = b;
+        k += 1;
+    }
+    if let Some(c) = (0..k).rev().find(|&c| is_particle(&run[starts[c]..])) {
+        if n >= c + 3 {
+            s = &run[..starts[c]];
+        }
     }
     if s.ends_with('들') && s.chars().count() >= 3 {
         s = &s[..s.len() - '들'.len_utf8()];
@@ -540,7 +561,8 @@ const EN_STOP: &[&str] = &[
 
 /// True for an English function word.
 pub(crate) fn is_en_stopword(lower: &str) -> bool {
-    EN_STOP.binary_search(&lower).is_ok()
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(EN_STOP)).contains_key(lower)
 }
 
 const KO_STOP: &[&str] = &[
@@ -660,7 +682,10 @@ const KO_STOP: &[&str] = &[
 /// True for a Korean function word (after particle stripping), or a
 /// particle written apart.
 pub(crate) fn is_ko_stopword(stem: &str) -> bool {
-    KO_STOP.binary_search(&stem).is_ok() || is_particle(stem) || matches!(stem, "라고" | "이라고")
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| word_set(KO_STOP)).contains_key(stem)
+        || is_particle(stem)
+        || matches!(stem, "라고" | "이라고")
 }
 
 /// The stem of an English word: lower case, inflectional and common
