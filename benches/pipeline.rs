@@ -141,11 +141,31 @@ fn bench_pair(c: &mut Criterion) {
     group.finish();
 }
 
+/// Auditing aligned sentence pairs, as `bitext audit --pairs` does (pairs per
+/// second on one core).
+fn bench_audit(c: &mut Criterion) {
+    let (en, ko) = (side("en"), side("ko"));
+    let rows = align_collections(&en, &ko, &CollectionOptions::default())
+        .rows(&en, &ko, |d| d.path.clone());
+    let opts = bitext::audit::AuditOptions::default();
+    let mut group = c.benchmark_group("audit");
+    group.throughput(Throughput::Elements(rows.len() as u64));
+    group.bench_function("pairs", |b| {
+        b.iter(|| {
+            rows.iter()
+                .map(|r| bitext::audit::audit_pair(black_box(&r.ko), black_box(&r.en), &opts).score)
+                .sum::<f64>()
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_segment,
     bench_detect,
     bench_align,
-    bench_pair
+    bench_pair,
+    bench_audit
 );
 criterion_main!(benches);
