@@ -99,33 +99,10 @@ fn month(word: &str) -> Option<f64> {
 /// The value of an English number word ("one" is left out: it is far more
 /// often a pronoun than a count).
 fn number_word(word: &str) -> Option<f64> {
-    const UNITS: [&str; 19] = [
-        "",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    use crate::numbers::{EN_TENS as TENS, EN_UNITS as UNITS};
     let w = word.to_ascii_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| !u.is_empty() && *u == w) {
-        return Some(i as f64 + 1.0);
+    if let Some(i) = UNITS.iter().position(|u| *u == w).filter(|&i| i >= 2) {
+        return Some(i as f64);
     }
     if let Some(i) = TENS.iter().position(|t| *t == w) {
         return Some(20.0 + 10.0 * i as f64);

@@ -679,7 +679,7 @@ fn year_prefix(b: &[u8], i: usize) -> bool {
     word_is(b, s, e, YEAR_PREFIXES)
 }
 
-const UNITS: [&str; 20] = [
+pub(crate) const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -701,7 +701,7 @@ const UNITS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const TENS: [&str; 8] = [
+pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const ORDINAL_UNITS: [&str; 20] = [

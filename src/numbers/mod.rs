@@ -63,6 +63,8 @@
 //!   `10,500-square-foot`).
 
 mod en;
+/// English cardinal words, shared with the aligner's tokeniser.
+pub(crate) use en::{TENS as EN_TENS, UNITS as EN_UNITS};
 mod ko;
 mod reconcile;
 mod text;
