@@ -8,21 +8,7 @@ use std::io::{self, Write};
 /// return kept as a character reference (parsers turn a raw one into a line
 /// feed), characters XML 1.0 forbids replaced by U+FFFD.
 pub(crate) fn xml_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    quick_xml::escape::escape(tmx_safe(s).as_str()).replace('\r', "&#13;")
 }
 
 /// What the TMX writer preserves of `s`: the text a TMX reader gets back

@@ -4,7 +4,6 @@ use super::legacy::cp1252_char;
 use super::{Finding, Rule, Scan};
 use crate::diagnostic::Code;
 use crate::lint::scan::Trigger;
-use crate::span::Span;
 
 /// Finds runs of control characters. A carriage return before a newline is a
 /// line ending, not debris.
@@ -31,26 +30,10 @@ impl Rule for ControlChar {
 
     fn check(&self, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let text = scan.text();
-        let mut done = 0;
-        for hit in scan.hits_any(&[Trigger::Control, Trigger::Latin1]) {
-            let pos = hit.pos;
-            if pos < done {
-                continue;
-            }
-            let mut end = pos;
-            let mut chars = Vec::new();
-            for (i, c) in text[pos..].char_indices() {
-                if !is_reported(text, pos + i, c) {
-                    break;
-                }
-                chars.push(c);
-                end = pos + i + c.len_utf8();
-            }
-            if chars.is_empty() {
-                continue;
-            }
-            done = end;
-            let span = Span::new(pos, end);
+        for (span, chars) in scan.runs(&[Trigger::Control, Trigger::Latin1], |i, c| {
+            is_reported(text, i, c)
+        }) {
+            let (pos, end) = (span.start, span.end);
             let mut names: Vec<String> = Vec::new();
             for c in &chars {
                 let n = format!("U+{:04X}", *c as u32);

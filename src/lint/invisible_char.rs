@@ -80,26 +80,8 @@ impl Rule for InvisibleChar {
 
     fn check(&self, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let text = scan.text();
-        let mut done = 0;
-        for hit in scan.hits_any(&[Trigger::Format, Trigger::Latin1]) {
-            let pos = hit.pos;
-            if pos < done {
-                continue;
-            }
-            let mut end = pos;
-            let mut chars = Vec::new();
-            for (i, c) in text[pos..].char_indices() {
-                if !is_invisible(c) {
-                    break;
-                }
-                chars.push(c);
-                end = pos + i + c.len_utf8();
-            }
-            if chars.is_empty() {
-                continue;
-            }
-            done = end;
-            let span = Span::new(pos, end);
+        for (span, chars) in scan.runs(&[Trigger::Format, Trigger::Latin1], |_, c| is_invisible(c))
+        {
             if legitimate(text, span, &chars) {
                 continue;
             }

@@ -9,7 +9,7 @@
 //! outside the fixed spans are kept exactly.
 
 use super::{check_text, Finding, LintOptions};
-use crate::diagnostic::{Diagnostic, Fix, Location};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::error::{Error, Result};
 use crate::span::Span;
 
@@ -254,26 +254,7 @@ fn findings(path: &str, text: &str, opts: &LintOptions) -> Result<Vec<Finding>> 
 
 /// Lint a JSON Lines file's decoded text: diagnostics located in `text`.
 pub fn lint(path: &str, text: &str, opts: &LintOptions) -> Result<Vec<Diagnostic>> {
-    let found = findings(path, text, opts)?;
-    let spans: Vec<Span> = found.iter().map(|f| f.span).collect();
-    let positions = super::line_cols(text, &spans);
-    Ok(found
-        .into_iter()
-        .zip(positions)
-        .map(|(f, (line, column))| Diagnostic {
-            code: f.code,
-            severity: f.code.severity(),
-            location: Location {
-                path: path.to_owned(),
-                line,
-                column,
-                span: f.span,
-            },
-            related: None,
-            message: f.message,
-            fix: f.fix,
-        })
-        .collect())
+    Ok(super::diagnostics(path, text, findings(path, text, opts)?))
 }
 
 /// Repair a JSON Lines file until no safe fix remains; returns the text and

@@ -165,7 +165,11 @@ pub fn check_text(text: &str, opts: &LintOptions) -> Vec<Finding> {
 /// Lint `text` (the decoded content of `path`): diagnostics sorted by span,
 /// then code; deterministic.
 pub fn lint_text(path: &str, text: &str, opts: &LintOptions) -> Vec<Diagnostic> {
-    let findings = check_text(text, opts);
+    diagnostics(path, text, check_text(text, opts))
+}
+
+/// Findings in `text` (the content of `path`) as located diagnostics.
+pub(crate) fn diagnostics(path: &str, text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
     let spans: Vec<Span> = findings.iter().map(|f| f.span).collect();
     let positions = line_cols(text, &spans);
     findings

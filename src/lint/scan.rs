@@ -172,6 +172,33 @@ impl<'a> Scan<'a> {
             .copied()
     }
 
+    /// The maximal runs of characters satisfying `keep(byte offset, char)`
+    /// that start at a hit of one of `triggers`, each reported once, with
+    /// their characters.
+    pub fn runs<'t>(
+        &'t self,
+        triggers: &'t [Trigger],
+        keep: impl Fn(usize, char) -> bool + 't,
+    ) -> impl Iterator<Item = (crate::span::Span, Vec<char>)> + 't {
+        let mut done = 0;
+        self.hits_any(triggers).filter_map(move |hit| {
+            let pos = hit.pos;
+            if pos < done {
+                return None;
+            }
+            let chars: Vec<char> = self.text[pos..]
+                .char_indices()
+                .take_while(|&(i, c)| keep(pos + i, c))
+                .map(|(_, c)| c)
+                .collect();
+            if chars.is_empty() {
+                return None;
+            }
+            done = pos + chars.iter().map(|c| c.len_utf8()).sum::<usize>();
+            Some((crate::span::Span::new(pos, done), chars))
+        })
+    }
+
     /// True when the text has nothing any rule could report.
     pub fn is_clean(&self) -> bool {
         self.hits.is_empty()

@@ -223,6 +223,36 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The month (1–12) an English month name or abbreviation names (`March`,
+/// `mar`, `Sept`), ASCII case ignored.
+///
+/// ```
+/// assert_eq!(bitext::numbers::english_month("Sept"), Some(9));
+/// assert_eq!(bitext::numbers::english_month("Marc"), None);
+/// ```
+pub fn english_month(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, m)| m)
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) an English day name or its usual
+/// abbreviation names (`Tuesday`, `Tue`, `Tues`, `Thurs`), ASCII case ignored.
+///
+/// ```
+/// assert_eq!(bitext::numbers::english_weekday("Thurs"), Some(4));
+/// assert_eq!(bitext::numbers::english_weekday("Sundae"), None);
+/// ```
+pub fn english_weekday(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    let abbreviation = w.len() == 3 || matches!(w.as_str(), "tues" | "thur" | "thurs");
+    WEEKDAYS
+        .iter()
+        .position(|day| *day == w || (abbreviation && day.starts_with(w.as_str())))
+        .map(|d| d as u8 + 1)
+}
+
 /// Words before `May`/`March` that make them months.
 const MONTH_CUES: &[&str] = &[
     "in", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "of", "from",

@@ -63,6 +63,7 @@
 //!   `10,500-square-foot`).
 
 mod en;
+pub use en::{english_month, english_weekday};
 /// English cardinal words, shared with the aligner's tokeniser.
 pub(crate) use en::{TENS as EN_TENS, UNITS as EN_UNITS};
 mod ko;

@@ -157,37 +157,6 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-/// English month names and abbreviations: dates, never names.
-fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
-}
-
 fn push(out: &mut Vec<Anchor>, kind: AnchorKind, key: String, expected: bool) {
     out.push(Anchor {
         kind,
@@ -263,10 +232,11 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
             TokKind::Num => {}
             TokKind::Word => {
                 let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
-                if letters < 2 || is_month(s) {
+                let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+                // Capitalised month names are dates, never names.
+                if letters < 2 || (upper > 0 && numbers::english_month(s).is_some()) {
                     continue;
                 }
-                let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
                 if upper == 0 {
                     push_loanword_keys(&mut out, s);
                 } else if upper == letters {
@@ -278,7 +248,8 @@ pub fn extract_en(text: &str) -> Vec<Anchor> {
                         expected: false,
                         word: Some(s.to_ascii_lowercase()),
                     });
-                    if !WEEKDAYS.contains(&s) {
+                    // Day names are translated, never transliterated.
+                    if !(s.ends_with("day") && numbers::english_weekday(s).is_some()) {
                         push_skeletons(&mut out, s, Some(s.to_ascii_lowercase()));
                     }
                     // Korean personal names: `Kim Do-yoon` is 김도윤.
@@ -481,17 +452,6 @@ fn push_loanword_keys(out: &mut Vec<Anchor>, word: &str) {
         }
     }
 }
-
-/// Translated, never transliterated.
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Name anchors of an English name. A single word gets one key, so that it
 /// can match at most once; a romanised Korean name (`KimGeunhye`) also gets

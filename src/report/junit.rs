@@ -7,25 +7,18 @@ use std::io::{self, Write};
 
 /// Escape text for XML, writing characters XML 1.0 cannot carry as `<U+XXXX>`.
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut shown = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20
-                || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-                || ('\u{7F}'..='\u{9F}').contains(&c) =>
-            {
-                out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32));
-            }
-            c => out.push(c),
+        if (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            || ('\u{7F}'..='\u{9F}').contains(&c)
+        {
+            shown.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            shown.push(c);
         }
     }
-    out
+    quick_xml::escape::escape(shown.as_str()).into_owned()
 }
 
 /// Write a test suite with a test case per source (in the order added) and
