@@ -8,6 +8,8 @@
 //! shape of a transliterated loanword (syllables such as 크, 스, 트 that
 //! Korean inserts to pronounce foreign consonant clusters).
 
+use super::loanword;
+use super::sound::EnglishSounds;
 use super::text::is_syllable;
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
@@ -21,14 +23,17 @@ const SHORT_MATCH: f64 = 0.85;
 /// Weight of a missing name recognised by a title or `라는`. Translations
 /// of news often leave a name out or render it as a role, so a missing name
 /// is only about twice as likely in a damaged translation as in a sound one.
-const STRONG_WEIGHT: f64 = 1.5;
+const STRONG_WEIGHT: f64 = 2.0;
 /// Weight of a missing word recognised by its loanword shape only.
-const SHAPE_WEIGHT: f64 = 1.0;
+const SHAPE_WEIGHT: f64 = 1.5;
+/// Weight of a missing everyday loanword (`테러`, `인터뷰`), which
+/// translations often render by meaning.
+const COMMON_WEIGHT: f64 = 0.3;
 /// Cap on the total (names of one sentence are not independent).
-const CAP: f64 = 2.5;
+const CAP: f64 = 3.5;
 /// Cap on the total of names recognised by shape only: several loanwords
 /// without a counterpart say little more than one.
-const SHAPE_CAP: f64 = 1.0;
+const SHAPE_CAP: f64 = 2.0;
 
 /// How a name was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +164,12 @@ const PARTICLES: &[&str] = &[
     "도",
     "만",
     "측",
+    "한테서",
+    "한테",
+    "이라고",
+    "라고",
+    "보다",
+    "들",
 ];
 
 /// Dependent nouns that take `이라는` in grammar (`할 것이라는`).
@@ -166,40 +177,29 @@ const BOUND_NOUNS: &[&str] = &[
     "것", "수", "때", "데", "바", "줄", "등", "중", "뿐", "터", "셈",
 ];
 
-/// Syllables Korean inserts to pronounce foreign consonants (ㅡ without a final).
-const EPENTHETIC: &[char] = &[
-    '크', '스', '트', '드', '프', '브', '즈', '츠', '르', '흐', '쓰', '쯔',
+/// Particles that may stand before another (`에서도`, `들은`).
+const INNER_PARTICLES: &[&str] = &[
+    "에서", "에게", "한테", "에", "으로", "로", "와", "과", "까지", "부터", "들", "만",
 ];
 
-/// Native words that look foreign by that rule.
-const NATIVE: &[&str] = &[
-    "스스",
-    "드디어",
-    "크게",
-    "그",
-    "모르",
-    "다르",
-    "바르",
-    "부르",
-    "흐르",
-    "오르",
-    "고르",
-    "이르",
-    "치르",
-    "따르",
-    "쓰레기",
-    "의심스러",
-];
-
+/// The stem of `word` and its particles (at most two: `이라크에서도`).
 fn strip_particle(word: &str) -> (&str, &str) {
-    for p in PARTICLES {
-        if let Some(stem) = word.strip_suffix(p) {
-            if !stem.is_empty() {
-                return (stem, p);
-            }
-        }
-    }
-    (word, "")
+    let Some(stem) = PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|s| !s.is_empty()))
+    else {
+        return (word, "");
+    };
+    let stem = INNER_PARTICLES
+        .iter()
+        .find_map(|p| {
+            // The plural `들` leaves any noun (`팬들은`); the others need a
+            // stem long enough not to be a word of their own.
+            let min = if *p == "들" { 1 } else { 2 };
+            stem.strip_suffix(p).filter(|s| s.chars().count() >= min)
+        })
+        .unwrap_or(stem);
+    (stem, &word[stem.len()..])
 }
 
 fn all_syllables(s: &str) -> bool {
@@ -210,25 +210,53 @@ fn all_syllables(s: &str) -> bool {
 /// are no names.
 const VERBAL_ENDINGS: &[char] = &[
     '고', '면', '며', '게', '서', '어', '워', '쳐', '려', '러', '지', '다', '요', '니', '는', '은',
-    '운', '던',
+    '운', '던', '한', '된', '킨', '낸', '른', '할', '될', '킬', '릴',
 ];
 
-/// Syllables that Sino-Korean and native words hardly use but
-/// transliterations of English names do (존슨, 웰스, 넬슨, 밀턴).
-const FOREIGN_SYLLABLES: &[char] = &[
-    '앤', '잭', '존', '톰', '짐', '슨', '튼', '쿠', '티', '퍼', '렌', '셰', '쉬', '쥬', '챠', '캐',
-    '케', '맥', '웰', '윌', '빌', '벤', '젠', '샘', '팻', '켈', '델', '넬', '벨', '텔', '엘', '릭',
-    '닉', '믹', '팀', '힐', '필', '폴', '롤', '잉', '윈', '턴', '쇼', '퀸', '킨',
+/// Particles that only follow nouns: a stem before one is no verb form,
+/// whatever its last syllable (`도쿠다의`).
+const NOUN_PARTICLES: &[&str] = &[
+    "의",
+    "가",
+    "를",
+    "을",
+    "에게",
+    "에게서",
+    "에서",
+    "께서",
+    "와",
+    "과",
+    "와의",
+    "과의",
+    "으로",
+    "로",
+    "까지",
+    "부터",
+    "처럼",
+    "에는",
+    "라는",
+    "이라는",
 ];
 
-fn looks_foreign(stem: &str) -> bool {
-    let n = stem.chars().count();
-    n >= 2
-        && stem
-            .chars()
-            .any(|c| EPENTHETIC.contains(&c) || FOREIGN_SYLLABLES.contains(&c))
-        && !stem.ends_with(VERBAL_ENDINGS)
-        && !NATIVE.iter().any(|w| stem.starts_with(w))
+/// True when `stem`, found before `particle`, reads like a transliterated
+/// foreign word and not like a verb form. After a particle that also ends
+/// verb forms (`만드는`, `잠드는`), a foreign syllable other than the last
+/// is needed.
+fn looks_foreign(stem: &str, particle: &str) -> bool {
+    if !loanword::is_loanword(stem) {
+        return false;
+    }
+    if NOUN_PARTICLES.iter().any(|p| particle.starts_with(p)) {
+        return true;
+    }
+    if stem.ends_with(VERBAL_ENDINGS) {
+        return false;
+    }
+    let head = stem
+        .char_indices()
+        .next_back()
+        .map_or("", |(i, _)| &stem[..i]);
+    particle.is_empty() || loanword::loan_syllables(head) > 0
 }
 
 /// Eojeol (whitespace-separated words) of `ko`, trimmed of punctuation, with spans.
@@ -248,6 +276,59 @@ fn eojeols(ko: &str) -> Vec<Span> {
     out
 }
 
+/// True when the Hangul run at `start` begins a word: it follows white
+/// space, the start of the text or an opening bracket or quote. A run glued
+/// to Latin letters, digits or a closing quote is a suffix (`(CEO)로`,
+/// `’라는`), not a word.
+fn starts_word(ko: &str, start: usize) -> bool {
+    let mut before = ko[..start].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some('(' | '[' | '{' | '“' | '‘' | '「' | '『' | '《' | '〈' | '<') => true,
+        Some('"' | '\'') => before.next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// Nouns after which `X라는` means "named X" (a person, a place, a work).
+const NAMED_NOUNS: &[&str] = &[
+    "사람",
+    "남자",
+    "여자",
+    "소년",
+    "소녀",
+    "아이",
+    "남성",
+    "여성",
+    "친구",
+    "이름",
+    "회사",
+    "단체",
+    "마을",
+    "도시",
+    "섬",
+    "책",
+    "영화",
+    "노래",
+    "가게",
+    "식당",
+    "개",
+    "고양이",
+    "학생",
+    "청년",
+    "노인",
+    "왕",
+    "농부",
+    "상인",
+    "선수",
+    "브랜드",
+    "제품",
+    "프로그램",
+    "조직",
+    "그룹",
+];
+
 /// The names of `ko`.
 pub fn korean_names(ko: &str) -> Vec<KoreanName> {
     let words = eojeols(ko);
@@ -257,6 +338,10 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
         let text = &ko[w.range()];
         let (stem, particle) = strip_particle(text);
         let stem_span = Span::new(w.start, w.start + stem.len());
+        let prev = i
+            .checked_sub(1)
+            .map(|j| words[j])
+            .filter(|&p| adjacent(p, w));
         // `김씨는`: the honorific is glued to the name.
         if let Some(name) = stem.strip_suffix('씨').filter(|s| all_syllables(s)) {
             out.push(KoreanName {
@@ -265,20 +350,26 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             });
             continue;
         }
-        if TITLES.contains(&stem) && i > 0 && adjacent(words[i - 1], w) {
-            let prev = words[i - 1];
+        if let Some(prev) = prev.filter(|_| TITLES.contains(&stem)) {
             let prev_text = &ko[prev.range()];
             let syllables = prev_text.chars().count();
             let institution = prev_text.ends_with(INSTITUTION_SUFFIXES)
                 && !(syllables == 3 && prev_text.starts_with(SURNAMES));
+            // `사무총장 보좌관`: a title before a title is no name.
+            let title = TITLES.iter().any(|t| prev_text.ends_with(t));
             if strip_particle(prev_text).1.is_empty()
                 && (2..=6).contains(&syllables)
                 && !institution
+                && !title
+                && starts_word(ko, prev.start)
             {
                 let mut name = vec![prev];
                 if i > 1 && adjacent(words[i - 2], prev) {
                     let first = &ko[words[i - 2].range()];
-                    if strip_particle(first).1.is_empty() && looks_foreign_or_short(first) {
+                    if strip_particle(first).1.is_empty()
+                        && !first.ends_with(VERBAL_ENDINGS)
+                        && looks_foreign_or_short(first)
+                    {
                         name.insert(0, words[i - 2]);
                     }
                 }
@@ -290,20 +381,43 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             }
             continue;
         }
+        if !starts_word(ko, w.start) {
+            continue;
+        }
+        let known = |out: &[KoreanName]| out.iter().any(|n| n.words.contains(&w));
+        let foreign = looks_foreign(stem, particle);
         if matches!(particle, "라는" | "이라는")
             && all_syllables(stem)
             && !BOUND_NOUNS.contains(&stem)
         {
-            out.push(KoreanName {
-                words: vec![stem_span],
-                cue: Cue::Called,
-            });
-            continue;
+            let next = words
+                .get(i + 1)
+                .filter(|&&n| adjacent(w, n))
+                .map(|n| &ko[n.range()]);
+            if foreign || next.is_some_and(|n| NAMED_NOUNS.iter().any(|k| n.starts_with(k))) {
+                out.push(KoreanName {
+                    words: vec![stem_span],
+                    cue: Cue::Called,
+                });
+                continue;
+            }
         }
-        let known = |out: &[KoreanName]| out.iter().any(|n| n.words.contains(&w));
-        if looks_foreign(stem) && !known(&out) {
+        if foreign && !known(&out) {
+            // Each word of a foreign phrase is looked for on its own: the
+            // English may keep one and translate the other (`캄차카 툰드라`).
+            let bare_prev = prev.filter(|&p| strip_particle(&ko[p.range()]).1.is_empty());
+            let mut name = vec![stem_span];
+            // A one-syllable given name (`톰`, `잭`).
+            if let Some(p) = bare_prev {
+                let mut chars = ko[p.range()].chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    if loanword::is_loan_syllable(c, true) && starts_word(ko, p.start) {
+                        name.insert(0, p);
+                    }
+                }
+            }
             out.push(KoreanName {
-                words: vec![stem_span],
+                words: name,
                 cue: Cue::Shape,
             });
         } else if particle.is_empty()
@@ -322,7 +436,7 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
 
 /// A given name before a family name: short, or foreign-looking.
 fn looks_foreign_or_short(w: &str) -> bool {
-    w.chars().count() <= 3 || looks_foreign(w)
+    w.chars().count() <= 3 || looks_foreign(w, "")
 }
 
 /// Phonetic keys of the English words, computed once per pair.
@@ -437,6 +551,63 @@ pub fn found(
     false
 }
 
+/// Places whose Korean name does not sound like their English one (the
+/// Korean follows the local language: 나폴리 is *Naples*), and countries
+/// that English mostly names by adjective (`네덜란드` *Dutch*).
+const EXONYMS: &[(&str, &[&str])] = &[
+    ("나폴리", &["naples"]),
+    ("베네치아", &["venice", "venetian"]),
+    ("피렌체", &["florence", "florentine"]),
+    ("밀라노", &["milan"]),
+    ("뮌헨", &["munich"]),
+    ("쾰른", &["cologne"]),
+    ("프라하", &["prague"]),
+    ("바르샤바", &["warsaw"]),
+    ("로잔", &["lausanne"]),
+    ("취리히", &["zurich"]),
+    ("헤이그", &["hague"]),
+    ("아테네", &["athens", "athenian"]),
+    ("이집트", &["egypt"]),
+    ("그리스", &["greece", "greek"]),
+    ("네덜란드", &["netherlands", "dutch", "holland"]),
+    ("스위스", &["swiss", "switzerland"]),
+    ("웨일스", &["wales", "welsh"]),
+    ("덴마크", &["denmark", "danish", "dane"]),
+    ("스웨덴", &["sweden", "swedish", "swede"]),
+    ("폴란드", &["poland", "polish", "pole"]),
+    ("핀란드", &["finland", "finnish", "finn"]),
+    ("스페인", &["spain", "spanish"]),
+    ("터키", &["turkey", "turkish", "turk"]),
+    ("아프간", &["afghan"]),
+    ("아프가니스탄", &["afghan"]),
+    ("필리핀", &["philippine", "filipino"]),
+    ("잉글랜드", &["england", "english"]),
+    ("스코틀랜드", &["scotland", "scottish", "scot"]),
+    ("아일랜드", &["ireland", "irish"]),
+    ("유럽", &["europe", "european", "eu"]),
+    ("아메리카", &["america"]),
+];
+
+/// True when Korean place `ko` (maybe with a one-syllable suffix such as
+/// 인, 어, 산) has an English name among the `words` (lowercased).
+fn exonym_found(ko: &str, en_lower: &str) -> bool {
+    EXONYMS.iter().any(|(k, forms)| {
+        ko.strip_prefix(k)
+            .is_some_and(|rest| rest.chars().count() <= 1)
+            && forms.iter().any(|f| contains_word_start(en_lower, f))
+    })
+}
+
+/// True when `word` starts a word of `text`.
+fn contains_word_start(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphabetic())
+    })
+}
+
 /// Report Korean names of `pair` with no English counterpart; collect in
 /// `renderings` the names whose English spelling is sure, for the batch's
 /// name-variant check.
@@ -450,6 +621,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
     }
     let english = super::lexicon::english_stems(pair);
     let keys = EnglishKeys::new(pair);
+    let sounds = EnglishSounds::new(pair.en, &pair.en_words);
+    let en_lower = pair.en.to_lowercase();
     let mut total = 0.0;
     let mut shape_total = 0.0;
     let mut seen: Vec<&str> = Vec::new();
@@ -475,17 +648,40 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
                     present |= sim >= MATCH;
                 }
             }
-            present = present || found(ko, name.cue, pair, &keys, &english);
+            let person = name.cue != Cue::Shape;
+            let heard = |ko: &str| {
+                super::lexicon::renders(ko, &english)
+                    || exonym_found(ko, &en_lower)
+                    || sounds.hears(ko, person)
+            };
+            present = present || heard(ko);
+            // The particle cut may have been part of the name (`콜로라도`).
+            let whole = whole_word(pair.ko, w);
+            if !present && whole.len() > w.len() {
+                present = heard(&pair.ko[whole.range()]);
+            }
         }
         // A surname-shaped word is too often a common noun to count as a
         // missing name; it only serves the spelling comparison.
         if present || name.cue == Cue::Surname {
             continue;
         }
-        let weight = if name.cue.weak() {
-            SHAPE_WEIGHT.min(SHAPE_CAP - shape_total)
+        let common = name.cue == Cue::Shape
+            && name
+                .words
+                .last()
+                .is_some_and(|w| loanword::is_common(&pair.ko[w.range()]));
+        let weight = if common {
+            COMMON_WEIGHT
+        } else if name.cue.weak() {
+            SHAPE_WEIGHT
         } else {
             STRONG_WEIGHT
+        };
+        let weight = if name.cue.weak() {
+            weight.min(SHAPE_CAP - shape_total)
+        } else {
+            weight
         }
         .min(CAP - total);
         if weight <= 0.0 {
@@ -499,18 +695,33 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             name.words.first().map_or(0, |s| s.start),
             name.words.last().map_or(0, |s| s.end),
         );
+        let what = if name.cue == Cue::Shape {
+            "the foreign word"
+        } else {
+            "the name"
+        };
         out.push(
             Signal::new(
                 Code::EntityDrop,
                 weight,
                 format!(
-                    "the name `{}` has no counterpart in the English",
+                    "{what} `{}` has no counterpart in the English",
                     &pair.ko[span.range()]
                 ),
             )
             .ko(span),
         );
     }
+}
+
+/// `span` extended to the end of its run of Hangul syllables.
+fn whole_word(ko: &str, span: Span) -> Span {
+    let rest = ko.get(span.end..).unwrap_or("");
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_syllable(c))
+        .map_or(rest.len(), |(i, _)| i);
+    Span::new(span.start, span.end + len)
 }
 
 /// Similarity at which a rendering is sure enough to compare spellings.

@@ -1,0 +1,260 @@
+//! Whether a Korean word is heard in the English: the tolerant comparison by
+//! sound that the name checks need.
+//!
+//! A transliteration and its English source rarely share a spelling, and
+//! the English word often carries an ending the Korean lacks (`Rome's`,
+//! `buses`, `Details`). Each English word is therefore compared in several
+//! forms (as written, without its possessive, without a plural ending), on
+//! consonant skeletons with and without `h` (which English often leaves
+//! silent where Korean writes ㅎ: *Mohammed* 모하메드), and on spelling
+//! against the romanised Hangul. A Korean compound whose loanword part is
+//! rendered on its own (`시내버스` *buses*, `기도노트` *note*) is heard
+//! through that part, and a loanword heard inside a longer English word
+//! (`컴퓨터` ending *supercomputer*) counts too.
+
+use super::loanword::is_loanword;
+use super::text::Token;
+use crate::span::Span;
+use crate::translit::{phonetic_keys, phonetic_keys_ko, romanize};
+
+/// Similarity at which an English word is taken for the Korean one.
+pub const MATCH: f64 = 0.72;
+/// Similarity needed when the Korean skeleton has fewer than three
+/// consonants: short skeletons are shared by many unrelated words.
+const SHORT_MATCH: f64 = 0.85;
+/// How much longer than a loanword's skeleton an English word that begins
+/// or ends with it may be (`supercomputer` ends with `컴퓨터`).
+const MAX_HOST_EXTRA: usize = 4;
+
+/// One English word (or two adjacent words joined) in comparable forms.
+struct Heard {
+    span: Span,
+    upper: bool,
+    keys: Vec<String>,
+    spells: Vec<String>,
+}
+
+/// The English side of a pair, prepared for comparison by sound.
+pub struct EnglishSounds {
+    words: Vec<Heard>,
+}
+
+/// The forms of an English word that a Korean rendering may stand for:
+/// as written, without a possessive, without a plural ending.
+fn forms(word: &str) -> Vec<&str> {
+    let mut out = vec![word];
+    let base = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+        .trim_end_matches(['\'', '’']);
+    if base.len() < word.len() {
+        out.push(base);
+    }
+    if base.len() > 4 && base.ends_with("es") {
+        out.push(&base[..base.len() - 2]);
+    }
+    if base.len() > 3 && base.ends_with('s') && !base.ends_with("ss") {
+        out.push(&base[..base.len() - 1]);
+    }
+    out
+}
+
+/// A skeleton without `h`.
+fn no_h(key: &str) -> String {
+    let mut k: Vec<u8> = key.bytes().filter(|&b| b != b'H').collect();
+    k.dedup();
+    String::from_utf8(k).unwrap_or_default()
+}
+
+fn push_keys(keys: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
+    for k in new {
+        if k.is_empty() {
+            continue;
+        }
+        let h = no_h(&k);
+        if !keys.contains(&h) && !h.is_empty() {
+            keys.push(h);
+        }
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+}
+
+fn heard(word: &str, span: Span) -> Heard {
+    let mut keys = Vec::new();
+    let mut spells = Vec::new();
+    for f in forms(word) {
+        push_keys(&mut keys, phonetic_keys(f));
+        spells.push(
+            f.chars()
+                .filter(char::is_ascii_alphabetic)
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        );
+    }
+    Heard {
+        span,
+        upper: word.starts_with(|c: char| c.is_ascii_uppercase()),
+        keys,
+        spells,
+    }
+}
+
+impl EnglishSounds {
+    /// Prepare the words `toks` of `en`, and each pair of adjacent words of
+    /// the same case joined (`Kim Jong-un` for `김정은`).
+    pub fn new(en: &str, toks: &[Token]) -> Self {
+        let mut words = Vec::with_capacity(toks.len() * 2);
+        for (i, t) in toks.iter().enumerate() {
+            let w = &en[t.span.range()];
+            if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            words.push(heard(w, t.span));
+            let Some(next) = toks.get(i + 1) else {
+                continue;
+            };
+            let nw = &en[next.span.range()];
+            let upper = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
+            if upper(w) == upper(nw)
+                && nw.starts_with(|c: char| c.is_ascii_alphabetic())
+                && en.get(t.span.end..next.span.start) == Some(" ")
+            {
+                let joined: String = w.chars().chain(nw.chars()).collect();
+                words.push(heard(&joined, Span::new(t.span.start, next.span.end)));
+            }
+        }
+        EnglishSounds { words }
+    }
+
+    /// Best similarity in `[0, 1]` of Korean word `ko` with an English word;
+    /// with `capitalised`, only capitalised English words count.
+    pub fn similarity(&self, ko: &str, capitalised: bool) -> f64 {
+        self.best(ko, capitalised).map_or(0.0, |(s, _)| s)
+    }
+
+    /// The English word (or two) most like Korean word `ko`, with its
+    /// similarity; `None` when nothing comes near.
+    pub fn best(&self, ko: &str, capitalised: bool) -> Option<(f64, Span)> {
+        let mut ko_keys = Vec::new();
+        push_keys(&mut ko_keys, phonetic_keys_ko(ko));
+        let main = ko_keys.iter().map(String::len).max()?;
+        let short = main < 3;
+        let rom = romanize(ko);
+        let mut best: Option<(f64, Span)> = None;
+        for w in &self.words {
+            if capitalised && !w.upper {
+                continue;
+            }
+            let mut key_sim: f64 = 0.0;
+            for kk in &ko_keys {
+                for ek in &w.keys {
+                    let s = if kk.len() >= 3
+                        && ek.len() <= kk.len() + MAX_HOST_EXTRA
+                        && (ek.starts_with(kk.as_str()) || ek.ends_with(kk.as_str()))
+                    {
+                        1.0
+                    } else {
+                        strsim::normalized_levenshtein(kk, ek)
+                    };
+                    key_sim = key_sim.max(s);
+                }
+            }
+            let floor = best.map_or(MATCH, |(b, _)| b.max(MATCH));
+            // The spelling cannot lift a hopeless skeleton over the bar.
+            if 0.4 * key_sim + 0.6 < floor {
+                continue;
+            }
+            let spell = w
+                .spells
+                .iter()
+                .map(|sp| strsim::jaro_winkler(sp, &rom))
+                .fold(0.0, f64::max);
+            // Skeletons weigh most; a spelling that agrees closely makes up
+            // for a consonant the skeleton rules render differently
+            // (*Karadzic* 카라지치).
+            let s = (0.7 * key_sim + 0.3 * spell).max(0.4 * key_sim + 0.6 * spell);
+            let bar = if short { SHORT_MATCH } else { MATCH };
+            if s >= bar && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, w.span));
+            }
+        }
+        best
+    }
+
+    /// True when `ko` is heard in the English: whole, without a final
+    /// one-syllable suffix (`이스라엘군`, `멕시코산`), or through a part of two
+    /// or more syllables at its start or end that is itself a loanword (the
+    /// rendered half of a compound).
+    pub fn hears(&self, ko: &str, capitalised: bool) -> bool {
+        if self.similarity(ko, capitalised) >= MATCH {
+            return true;
+        }
+        let bounds: Vec<usize> = ko.char_indices().map(|(i, _)| i).collect();
+        let n = bounds.len();
+        (2..n).any(|k| {
+            let (head, tail) = ko.split_at(bounds[k]);
+            let head_ok = k + 1 == n || is_loanword(head);
+            let tail_ok = n - k >= 2 && is_loanword(tail);
+            (head_ok && self.similarity(head, capitalised) >= MATCH)
+                || (tail_ok && self.similarity(tail, capitalised) >= MATCH)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::text::words;
+
+    fn hears(ko: &str, en: &str) -> bool {
+        EnglishSounds::new(en, &words(en)).hears(ko, false)
+    }
+
+    #[test]
+    fn possessive_and_plural_endings_are_ignored() {
+        assert!(hears("로마", "It was Rome's finest hour."));
+        assert!(hears("버스", "The city bought new buses."));
+        assert!(hears("디테일", "He spoke to Details magazine."));
+    }
+
+    #[test]
+    fn silent_h_does_not_hide_a_name() {
+        assert!(hears("모하메드", "Prince Mohammed arrived."));
+    }
+
+    #[test]
+    fn compounds_are_heard_through_their_loanword_part() {
+        assert!(hears("시내버스", "She rode the buses downtown."));
+        assert!(hears("기도노트", "He left a note in the wall."));
+    }
+
+    #[test]
+    fn one_syllable_suffix_is_ignored() {
+        assert!(hears("이스라엘군", "Israeli troops moved in."));
+    }
+
+    #[test]
+    fn loanword_inside_a_longer_word_is_heard() {
+        assert!(hears("컴퓨터", "The supercomputer was fast."));
+    }
+
+    #[test]
+    fn short_words_need_a_near_identical_sound() {
+        assert!(hears("체스", "They played chess."));
+        assert!(!hears("체스", "The cat sat on the mat."));
+    }
+
+    #[test]
+    fn close_spelling_makes_up_for_a_skeleton_mismatch() {
+        assert!(hears("카라지치", "Karadzic was arrested."));
+    }
+
+    #[test]
+    fn absent_names_are_not_heard() {
+        assert!(!hears("캘리포니아", "One town passed a strict law."));
+        assert!(!hears("스위프트", "The lady sent a boy with a present."));
+    }
+}
