@@ -21,6 +21,7 @@ pub mod article;
 pub mod batch;
 pub mod encoding;
 pub mod entities;
+pub mod holes;
 pub mod html;
 pub mod input;
 pub mod jsonl;

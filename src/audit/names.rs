@@ -350,7 +350,22 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             });
             continue;
         }
-        if let Some(prev) = prev.filter(|_| TITLES.contains(&stem)) {
+        if let Some(mut prev) = prev.filter(|_| TITLES.contains(&stem)) {
+            let mut j = i - 1;
+            // `다나 페리노 백악관 대변인`: an organisation may stand between
+            // a foreign name and the title.
+            if let Some(b) = j.checked_sub(1).map(|k| words[k]) {
+                let (bt, pt) = (&ko[b.range()], &ko[prev.range()]);
+                if adjacent(b, prev)
+                    && pt.ends_with(INSTITUTION_SUFFIXES)
+                    && !looks_foreign(pt, "")
+                    && strip_particle(bt).1.is_empty()
+                    && looks_foreign(bt, "")
+                {
+                    prev = b;
+                    j -= 1;
+                }
+            }
             let prev_text = &ko[prev.range()];
             let syllables = prev_text.chars().count();
             let institution = prev_text.ends_with(INSTITUTION_SUFFIXES)
@@ -364,13 +379,13 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
                 && starts_word(ko, prev.start)
             {
                 let mut name = vec![prev];
-                if i > 1 && adjacent(words[i - 2], prev) {
-                    let first = &ko[words[i - 2].range()];
+                if j > 0 && adjacent(words[j - 1], prev) {
+                    let first = &ko[words[j - 1].range()];
                     if strip_particle(first).1.is_empty()
                         && !first.ends_with(VERBAL_ENDINGS)
                         && looks_foreign_or_short(first)
                     {
-                        name.insert(0, words[i - 2]);
+                        name.insert(0, words[j - 1]);
                     }
                 }
                 out.retain(|n| !n.words.iter().any(|s| name.contains(s)));
@@ -577,6 +592,7 @@ const EXONYMS: &[(&str, &[&str])] = &[
     ("폴란드", &["poland", "polish", "pole"]),
     ("핀란드", &["finland", "finnish", "finn"]),
     ("스페인", &["spain", "spanish"]),
+    ("프랑스", &["france", "french"]),
     ("터키", &["turkey", "turkish", "turk"]),
     ("아프간", &["afghan"]),
     ("아프가니스탄", &["afghan"]),
@@ -819,6 +835,14 @@ mod tests {
     #[test]
     fn institutions_before_titles_are_no_names() {
         assert!(names("보건복지부 장관은 말했다.").is_empty());
+    }
+
+    #[test]
+    fn organisation_between_name_and_title_is_skipped() {
+        assert_eq!(
+            names("에밀리 카터 국방부 대변인이 말했다."),
+            vec![("에밀리 카터".to_string(), Cue::Title)]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! through that part, and a loanword heard inside a longer English word
 //! (`컴퓨터` ending *supercomputer*) counts too.
 
-use super::loanword::is_loanword;
+use super::loanword::{is_common, is_loanword};
 use super::text::Token;
 use crate::span::Span;
 use crate::translit::{phonetic_keys, phonetic_keys_ko, romanize};
@@ -87,6 +87,13 @@ fn heard(word: &str, span: Span) -> Heard {
     let mut spells = Vec::new();
     for f in forms(word) {
         push_keys(&mut keys, phonetic_keys(f));
+        // Korean hears `ch` as k in many names (*Michael* 마이클) and `dz`
+        // as j (*Karadzic* 카라지치).
+        let lower = f.to_ascii_lowercase();
+        if lower.contains("ch") || lower.contains("dz") {
+            let respelt = lower.replace("ch", "k").replace("dz", "j");
+            push_keys(&mut keys, phonetic_keys(&respelt));
+        }
         spells.push(
             f.chars()
                 .filter(char::is_ascii_alphabetic)
@@ -184,25 +191,41 @@ impl EnglishSounds {
         best
     }
 
-    /// True when `ko` is heard in the English: whole, without a final
-    /// one-syllable suffix (`이스라엘군`, `멕시코산`), or through a part of two
-    /// or more syllables at its start or end that is itself a loanword (the
-    /// rendered half of a compound).
+    /// True when `ko` is heard in the English: whole, without a Sino-Korean
+    /// suffix (`이스라엘군`, `멕시코산`, `콴타스항공`), or through an everyday
+    /// loanword that heads or leads it (`시내버스`, `기도노트`). Other parts
+    /// are not tried: a fragment of a long name has a short skeleton that
+    /// some unrelated English word is bound to share.
     pub fn hears(&self, ko: &str, capitalised: bool) -> bool {
         if self.similarity(ko, capitalised) >= MATCH {
             return true;
         }
+        if let Some(head) = SUFFIXES
+            .iter()
+            .find_map(|s| ko.strip_suffix(s).filter(|h| h.chars().count() >= 2))
+        {
+            if self.similarity(head, capitalised) >= MATCH {
+                return true;
+            }
+        }
         let bounds: Vec<usize> = ko.char_indices().map(|(i, _)| i).collect();
         let n = bounds.len();
-        (2..n).any(|k| {
+        (2..n.saturating_sub(1)).any(|k| {
             let (head, tail) = ko.split_at(bounds[k]);
-            let head_ok = k + 1 == n || is_loanword(head);
-            let tail_ok = n - k >= 2 && is_loanword(tail);
-            (head_ok && self.similarity(head, capitalised) >= MATCH)
-                || (tail_ok && self.similarity(tail, capitalised) >= MATCH)
+            [head, tail].iter().any(|part| {
+                is_common(part) && is_loanword(part) && self.similarity(part, capitalised) >= MATCH
+            })
         })
     }
 }
+
+/// Sino-Korean words that follow a foreign name in one word: an army, a
+/// product's origin, a state, a city, a language, a people, a war …
+const SUFFIXES: &[&str] = &[
+    "군", "산", "주", "시", "어", "인", "족", "항", "행", "전", "계", "섬", "강", "만", "해", "호",
+    "측", "당", "판", "상", "식", "풍", "제", "사", "교", "가", "역", "용", "공항", "항공", "대학",
+    "정부", "당국", "주민", "국민", "시민", "지역", "출신",
+];
 
 #[cfg(test)]
 mod tests {
@@ -237,6 +260,14 @@ mod tests {
     }
 
     #[test]
+    fn fragments_of_a_long_name_are_not_heard() {
+        assert!(!hears(
+            "프랑크푸르트",
+            "The women were taken into custody by police at the airport."
+        ));
+    }
+
+    #[test]
     fn loanword_inside_a_longer_word_is_heard() {
         assert!(hears("컴퓨터", "The supercomputer was fast."));
     }
@@ -245,6 +276,11 @@ mod tests {
     fn short_words_need_a_near_identical_sound() {
         assert!(hears("체스", "They played chess."));
         assert!(!hears("체스", "The cat sat on the mat."));
+    }
+
+    #[test]
+    fn ch_may_sound_as_k() {
+        assert!(hears("마이클", "Michael laughed."));
     }
 
     #[test]
