@@ -463,6 +463,24 @@ pub fn is_loanword(word: &str) -> bool {
     word.chars()
         .enumerate()
         .any(|(i, c)| is_loan_syllable(c, i == 0))
+        || has_ia(word)
+}
+
+/// `-ia` of foreign names (캘리포니아, 보스니아, 시리아): an open `ㅣ`
+/// syllable followed by 아. Sino-Korean has it only after ㄱ, ㅁ and ㅊ
+/// (기아, 미아, 치아).
+fn has_ia(word: &str) -> bool {
+    let mut prev: Option<(u8, u8, u8)> = None;
+    for c in word.chars() {
+        let cur = jamo(c);
+        if let (Some((l, I, F_NONE)), Some((NG, 0, F_NONE))) = (prev, cur) {
+            if !matches!(l, G | M | CH) {
+                return true;
+            }
+        }
+        prev = cur;
+    }
+    false
 }
 
 /// How many syllables of `word` are foreign-only.
@@ -492,6 +510,7 @@ mod tests {
             "셰익스피어",
             "라디오",
             "페리노",
+            "보스니아",
         ] {
             assert!(is_loanword(w), "{w}");
         }
@@ -515,6 +534,8 @@ mod tests {
             "학교",
             "스스로",
             "자연스러운",
+            "치아",
+            "기아",
         ] {
             assert!(!is_loanword(w), "{w}");
         }

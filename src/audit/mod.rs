@@ -33,6 +33,7 @@ pub mod names;
 pub mod numbers;
 
 pub mod omission;
+pub mod places;
 pub mod repetition;
 pub mod run;
 pub mod score;

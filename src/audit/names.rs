@@ -47,12 +47,15 @@ pub enum Cue {
     /// A bare three-syllable word starting with a common family name
     /// (정해원): likely a Korean person, but many nouns look the same.
     Surname,
+    /// A place: before `주` (state), `시` (city), `섬` (island) or `공항`
+    /// (airport), or the city after a state (`콜로라도 주 볼더`).
+    Place,
 }
 
 impl Cue {
     /// True for cues that alone say little (shape, surname).
     fn weak(self) -> bool {
-        matches!(self, Cue::Shape | Cue::Surname)
+        matches!(self, Cue::Shape | Cue::Surname | Cue::Place)
     }
 }
 
@@ -183,7 +186,7 @@ const INNER_PARTICLES: &[&str] = &[
 ];
 
 /// The stem of `word` and its particles (at most two: `이라크에서도`).
-fn strip_particle(word: &str) -> (&str, &str) {
+pub(super) fn strip_particle(word: &str) -> (&str, &str) {
     let Some(stem) = PARTICLES
         .iter()
         .find_map(|p| word.strip_suffix(p).filter(|s| !s.is_empty()))
@@ -202,6 +205,11 @@ fn strip_particle(word: &str) -> (&str, &str) {
     (stem, &word[stem.len()..])
 }
 
+/// True when `w` is a particle by itself.
+pub(super) fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w) || INNER_PARTICLES.contains(&w)
+}
+
 fn all_syllables(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_syllable)
 }
@@ -210,7 +218,7 @@ fn all_syllables(s: &str) -> bool {
 /// are no names.
 const VERBAL_ENDINGS: &[char] = &[
     '고', '면', '며', '게', '서', '어', '워', '쳐', '려', '러', '지', '다', '요', '니', '는', '은',
-    '운', '던', '한', '된', '킨', '낸', '른', '할', '될', '킬', '릴',
+    '운', '던', '한', '된', '킨', '낸', '른', '할', '될', '킬', '릴', '랜', '데',
 ];
 
 /// Particles that only follow nouns: a stem before one is no verb form,
@@ -234,14 +242,19 @@ const NOUN_PARTICLES: &[&str] = &[
     "부터",
     "처럼",
     "에는",
+    "에",
     "라는",
     "이라는",
 ];
 
+/// Last syllables of verb stems that are also foreign-only (`만들다` gives
+/// `만드는`, `크다` gives `크는`).
+const VERB_STEM_FINALS: &[char] = &['드', '크', '쓰', '트', '르', '프', '브'];
+
 /// True when `stem`, found before `particle`, reads like a transliterated
 /// foreign word and not like a verb form. After a particle that also ends
-/// verb forms (`만드는`, `잠드는`), a foreign syllable other than the last
-/// is needed.
+/// verb forms (`만드는`, `잠드는`), a stem whose only foreign syllable is a
+/// verb-stem final needs another.
 fn looks_foreign(stem: &str, particle: &str) -> bool {
     if !loanword::is_loanword(stem) {
         return false;
@@ -256,7 +269,7 @@ fn looks_foreign(stem: &str, particle: &str) -> bool {
         .char_indices()
         .next_back()
         .map_or("", |(i, _)| &stem[..i]);
-    particle.is_empty() || loanword::loan_syllables(head) > 0
+    particle.is_empty() || !stem.ends_with(VERB_STEM_FINALS) || loanword::loan_syllables(head) > 0
 }
 
 /// Eojeol (whitespace-separated words) of `ko`, trimmed of punctuation, with spans.
@@ -401,6 +414,15 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
         }
         let known = |out: &[KoreanName]| out.iter().any(|n| n.words.contains(&w));
         let foreign = looks_foreign(stem, particle);
+        if let Some(place) = place(ko, &words, i, stem, particle, foreign) {
+            if !known(&out) {
+                out.push(KoreanName {
+                    words: vec![place],
+                    cue: Cue::Place,
+                });
+                continue;
+            }
+        }
         if matches!(particle, "라는" | "이라는")
             && all_syllables(stem)
             && !BOUND_NOUNS.contains(&stem)
@@ -448,6 +470,82 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
     }
     out
 }
+
+/// Words after a place name: state, city, island, airport.
+const PLACE_MARKERS: &[&str] = &["주", "시", "섬", "공항"];
+
+/// The place name in word `i` (stem `stem`, particle `particle`), if a
+/// marker shows one: the next word is a marker (`캘리포니아 주에`), the word
+/// is glued to `주` (`애리조나주`), or it follows a state (`콜로라도 주
+/// 볼더의`). Short native words before markers (`이번 주`, `몇 시`) are no
+/// names: the name must look foreign or have three syllables or more.
+fn place(
+    ko: &str,
+    words: &[Span],
+    i: usize,
+    stem: &str,
+    particle: &str,
+    foreign: bool,
+) -> Option<Span> {
+    let w = words[i];
+    let adjacent = |a: Span, b: Span| ko.get(a.end..b.start).is_some_and(|g| g == " ");
+    let name_like = |s: &str| {
+        all_syllables(s)
+            && !s.ends_with(VERBAL_ENDINGS)
+            && (loanword::is_loanword(s) || s.chars().count() >= 3)
+    };
+    let stem_span = Span::new(w.start, w.start + stem.len());
+    if let Some(&next) = words.get(i + 1).filter(|&&n| adjacent(w, n)) {
+        let next_text = &ko[next.range()];
+        let marker = strip_particle(next_text).0;
+        // `주로` is the adverb "mainly".
+        if particle.is_empty()
+            && PLACE_MARKERS.contains(&marker)
+            && next_text != "주로"
+            && (foreign || name_like(stem))
+        {
+            return Some(stem_span);
+        }
+    }
+    if let Some(state) = stem.strip_suffix('주').filter(|s| s.chars().count() >= 3) {
+        if name_like(state) {
+            return Some(Span::new(w.start, w.start + state.len()));
+        }
+    }
+    let prev = i
+        .checked_sub(1)
+        .map(|j| words[j])
+        .filter(|&p| adjacent(p, w))?;
+    let p = &ko[prev.range()];
+    let after_state = p == "주" || p.strip_suffix('주').is_some_and(|s| s.chars().count() >= 3);
+    (after_state
+        && stem.chars().count() >= 2
+        && all_syllables(stem)
+        && !stem.ends_with(VERBAL_ENDINGS)
+        && !STATE_BODIES.contains(&stem))
+    .then_some(stem_span)
+}
+
+/// Words that follow a state's name but are its institutions, not a city.
+const STATE_BODIES: &[&str] = &[
+    "정부",
+    "의회",
+    "당국",
+    "주민",
+    "의원",
+    "지사",
+    "주지사",
+    "법원",
+    "경찰",
+    "대학",
+    "정부청사",
+    "검찰",
+    "교육청",
+    "선거",
+    "예비선거",
+    "전역",
+    "내",
+];
 
 /// A given name before a family name: short, or foreign-looking.
 fn looks_foreign_or_short(w: &str) -> bool {
@@ -566,64 +664,6 @@ pub fn found(
     false
 }
 
-/// Places whose Korean name does not sound like their English one (the
-/// Korean follows the local language: 나폴리 is *Naples*), and countries
-/// that English mostly names by adjective (`네덜란드` *Dutch*).
-const EXONYMS: &[(&str, &[&str])] = &[
-    ("나폴리", &["naples"]),
-    ("베네치아", &["venice", "venetian"]),
-    ("피렌체", &["florence", "florentine"]),
-    ("밀라노", &["milan"]),
-    ("뮌헨", &["munich"]),
-    ("쾰른", &["cologne"]),
-    ("프라하", &["prague"]),
-    ("바르샤바", &["warsaw"]),
-    ("로잔", &["lausanne"]),
-    ("취리히", &["zurich"]),
-    ("헤이그", &["hague"]),
-    ("아테네", &["athens", "athenian"]),
-    ("이집트", &["egypt"]),
-    ("그리스", &["greece", "greek"]),
-    ("네덜란드", &["netherlands", "dutch", "holland"]),
-    ("스위스", &["swiss", "switzerland"]),
-    ("웨일스", &["wales", "welsh"]),
-    ("덴마크", &["denmark", "danish", "dane"]),
-    ("스웨덴", &["sweden", "swedish", "swede"]),
-    ("폴란드", &["poland", "polish", "pole"]),
-    ("핀란드", &["finland", "finnish", "finn"]),
-    ("스페인", &["spain", "spanish"]),
-    ("프랑스", &["france", "french"]),
-    ("터키", &["turkey", "turkish", "turk"]),
-    ("아프간", &["afghan"]),
-    ("아프가니스탄", &["afghan"]),
-    ("필리핀", &["philippine", "filipino"]),
-    ("잉글랜드", &["england", "english"]),
-    ("스코틀랜드", &["scotland", "scottish", "scot"]),
-    ("아일랜드", &["ireland", "irish"]),
-    ("유럽", &["europe", "european", "eu"]),
-    ("아메리카", &["america"]),
-];
-
-/// True when Korean place `ko` (maybe with a one-syllable suffix such as
-/// 인, 어, 산) has an English name among the `words` (lowercased).
-fn exonym_found(ko: &str, en_lower: &str) -> bool {
-    EXONYMS.iter().any(|(k, forms)| {
-        ko.strip_prefix(k)
-            .is_some_and(|rest| rest.chars().count() <= 1)
-            && forms.iter().any(|f| contains_word_start(en_lower, f))
-    })
-}
-
-/// True when `word` starts a word of `text`.
-fn contains_word_start(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_ascii_alphabetic())
-    })
-}
-
 /// Report Korean names of `pair` with no English counterpart; collect in
 /// `renderings` the names whose English spelling is sure, for the batch's
 /// name-variant check.
@@ -631,6 +671,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
     if pair.ko_counts.hangul == 0 || pair.en_words.is_empty() {
         return;
     }
+    super::places::check(pair, out);
     let names = korean_names(pair.ko);
     if names.is_empty() {
         return;
@@ -667,7 +708,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             let person = name.cue != Cue::Shape;
             let heard = |ko: &str| {
                 super::lexicon::renders(ko, &english)
-                    || exonym_found(ko, &en_lower)
+                    || super::places::exonym_found(ko, &en_lower)
                     || sounds.hears(ko, person)
             };
             present = present || heard(ko);
@@ -711,10 +752,10 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             name.words.first().map_or(0, |s| s.start),
             name.words.last().map_or(0, |s| s.end),
         );
-        let what = if name.cue == Cue::Shape {
-            "the foreign word"
-        } else {
-            "the name"
+        let what = match name.cue {
+            Cue::Shape => "the foreign word",
+            Cue::Place => "the place",
+            _ => "the name",
         };
         out.push(
             Signal::new(
@@ -852,6 +893,19 @@ mod tests {
             found.contains(&("정해원".to_string(), Cue::Surname)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn place_markers_mark_places() {
+        let found = names("오리건 주 포틀랜드의 한 남자가 미네소타주 정부를 비판했다.");
+        for place in ["오리건", "포틀랜드", "미네소타"] {
+            assert!(
+                found.contains(&(place.to_string(), Cue::Place)),
+                "{place}: {found:?}"
+            );
+        }
+        assert!(names("이번 주 몇 시에 만날까?").is_empty());
+        assert!(names("실험하는데 주로 쓰인다.").is_empty());
     }
 
     #[test]

@@ -192,10 +192,11 @@ impl EnglishSounds {
     }
 
     /// True when `ko` is heard in the English: whole, without a Sino-Korean
-    /// suffix (`이스라엘군`, `멕시코산`, `콴타스항공`), or through an everyday
-    /// loanword that heads or leads it (`시내버스`, `기도노트`). Other parts
-    /// are not tried: a fragment of a long name has a short skeleton that
-    /// some unrelated English word is bound to share.
+    /// suffix (`이스라엘군`, `멕시코산`, `콴타스항공`), through a name leading
+    /// a Sino-Korean compound, or through an everyday loanword that heads or
+    /// leads it (`시내버스`, `기도노트`). Other parts are not tried: a
+    /// fragment of a long name has a short skeleton that some unrelated
+    /// English word is bound to share.
     pub fn hears(&self, ko: &str, capitalised: bool) -> bool {
         if self.similarity(ko, capitalised) >= MATCH {
             return true;
@@ -212,9 +213,14 @@ impl EnglishSounds {
         let n = bounds.len();
         (2..n.saturating_sub(1)).any(|k| {
             let (head, tail) = ko.split_at(bounds[k]);
-            [head, tail].iter().any(|part| {
-                is_common(part) && is_loanword(part) && self.similarity(part, capitalised) >= MATCH
-            })
+            // A name leading a Sino-Korean compound (`뉴욕상업거래소`) is
+            // heard as a capitalised English word.
+            (!is_loanword(tail) && self.similarity(head, true) >= MATCH)
+                || [head, tail].iter().any(|part| {
+                    is_common(part)
+                        && is_loanword(part)
+                        && self.similarity(part, capitalised) >= MATCH
+                })
         })
     }
 }
@@ -257,6 +263,14 @@ mod tests {
     #[test]
     fn one_syllable_suffix_is_ignored() {
         assert!(hears("이스라엘군", "Israeli troops moved in."));
+    }
+
+    #[test]
+    fn name_leading_a_compound_is_heard() {
+        assert!(hears(
+            "뉴욕증권거래소",
+            "Shares fell on the New York Stock Exchange."
+        ));
     }
 
     #[test]
