@@ -177,6 +177,7 @@ const NATIVE: &[&str] = &[
     "쓰레기",
     "쓰나미",
     "녀석",
+    "녹슨",
     "튼튼",
     "톱니",
     "스승",
@@ -368,6 +369,7 @@ const COMMON: &[&str] = &[
     "시리즈",
     "에피소드",
     "스토리",
+    "스타",
     "캐릭터",
     "스크린",
     "박스오피스",
@@ -464,6 +466,24 @@ pub fn is_loanword(word: &str) -> bool {
         .enumerate()
         .any(|(i, c)| is_loan_syllable(c, i == 0))
         || has_ia(word)
+        || has_ai(word)
+}
+
+/// `-ai-` of foreign words (마이클, 하이닉스, 다이얼): an open `ㅏ` syllable
+/// followed by 이. Native and Sino-Korean words have it after ㅅ, ㅇ, ㄴ and
+/// ㅊ (사이, 아이, 나이, 차이).
+fn has_ai(word: &str) -> bool {
+    let mut prev: Option<(u8, u8, u8)> = None;
+    for c in word.chars() {
+        let cur = jamo(c);
+        if let (Some((l, 0, F_NONE)), Some((NG, I, F_NONE))) = (prev, cur) {
+            if matches!(l, G | D | M | B | J | T | P | H) {
+                return true;
+            }
+        }
+        prev = cur;
+    }
+    false
 }
 
 /// `-ia` of foreign names (캘리포니아, 보스니아, 시리아): an open `ㅣ`
@@ -511,6 +531,8 @@ mod tests {
             "라디오",
             "페리노",
             "보스니아",
+            "다이얼",
+            "마이클",
         ] {
             assert!(is_loanword(w), "{w}");
         }
@@ -536,6 +558,9 @@ mod tests {
             "자연스러운",
             "치아",
             "기아",
+            "사이",
+            "나이",
+            "차이",
         ] {
             assert!(!is_loanword(w), "{w}");
         }

@@ -385,7 +385,21 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
                 && !(syllables == 3 && prev_text.starts_with(SURNAMES));
             // `사무총장 보좌관`: a title before a title is no name.
             let title = TITLES.iter().any(|t| prev_text.ends_with(t));
+            // A two- or three-syllable Sino-Korean word before a title is
+            // its field (`외무 장관`), not a name: the name must look foreign,
+            // follow a foreign given name, be a Korean full name or be long
+            // (Japanese names).
+            let given = j
+                .checked_sub(1)
+                .map(|k| words[k])
+                .filter(|&g| adjacent(g, prev))
+                .is_some_and(|g| looks_foreign(&ko[g.range()], ""));
+            let person = looks_foreign(prev_text, "")
+                || given
+                || (syllables == 3 && prev_text.starts_with(SURNAMES))
+                || syllables >= 4;
             if strip_particle(prev_text).1.is_empty()
+                && person
                 && (2..=6).contains(&syllables)
                 && !institution
                 && !title
@@ -876,6 +890,7 @@ mod tests {
     #[test]
     fn institutions_before_titles_are_no_names() {
         assert!(names("보건복지부 장관은 말했다.").is_empty());
+        assert!(names("외무 장관은 말했다.").is_empty());
     }
 
     #[test]
