@@ -260,8 +260,9 @@ fn reporting_without_speaker(
     }
     let before = en[..t.span.start].trim_end_matches(' ');
     let after = &en[t.span.end..];
-    let after_quote = before.ends_with(['"', '”', '\'', '’'])
-        && before[..before.len() - 1].ends_with([',', '!', '?']);
+    let after_quote = before
+        .strip_suffix(['"', '”', '\'', '’'])
+        .is_some_and(|b| b.ends_with([',', '!', '?']));
     let after_comma = before.ends_with(',');
     let next_punct = after.starts_with([',', '.', ';', ':']);
     let next = toks.get(i + 1).map(|n| &en[n.span.range()]);
@@ -577,6 +578,19 @@ mod tests {
         assert!(has_hole("PARIS, (Reuters) Prices rose."));
         assert!(has_hole("He shouted, ' stop that now!"));
         assert!(!has_hole("He said 'stop' and left (quickly)."));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(en in "[a-zA-Z ,.;:'\"“”‘’´()!?가-힣]{0,60}") {
+            let mut v = Vec::new();
+            check(&Pair::new("그는 말했다.", &en), &mut v);
+        }
+    }
+
+    #[test]
+    fn quotation_marks_of_any_width_are_handled() {
+        assert!(has_hole("“It is over,” told the newspaper."));
     }
 
     #[test]

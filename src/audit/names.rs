@@ -910,6 +910,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn name_checks_never_panic(
+            ko in "[a-zA-Z0-9 ,.()'\"“”‘’가-힣주시씨]{0,40}",
+            en in "[a-zA-Z0-9 ,.()'\"“”‘’é가-힣]{0,40}",
+        ) {
+            let pair = Pair::new(&ko, &en);
+            let mut v = Vec::new();
+            check(&pair, &mut v, &mut Vec::new());
+            crate::audit::entities::check(&pair, &mut v);
+        }
+    }
+
     #[test]
     fn place_markers_mark_places() {
         let found = names("오리건 주 포틀랜드의 한 남자가 미네소타주 정부를 비판했다.");
