@@ -342,22 +342,22 @@ const DETERMINERS: &[&str] = &[
 fn bare_role(en: &str, toks: &[super::text::Token], i: usize) -> Option<(f64, String)> {
     let t = toks[i];
     let w = &en[t.span.range()];
-    let role = w.to_ascii_lowercase();
-    if !ROLES.contains(&role.as_str()) {
-        return None;
-    }
     let next = toks.get(i + 1)?;
-    if en.get(t.span.end..next.span.start) != Some(" ") || !is_reporting(&en[next.span.range()]) {
+    if !is_reporting(&en[next.span.range()])
+        || en.get(t.span.end..next.span.start) != Some(" ")
+        || !ROLES.iter().any(|r| r.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     // Walk back over capitalised modifiers (`White House`).
+    let determiner = |x: &str| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(x));
     let mut j = i;
     while j > 0 {
         let p = toks[j - 1];
         let pw = &en[p.span.range()];
         let joined = en.get(p.span.end..toks[j].span.start) == Some(" ");
         let capital = pw.starts_with(|c: char| c.is_uppercase());
-        if !joined || !capital || DETERMINERS.contains(&pw.to_ascii_lowercase().as_str()) {
+        if !joined || !capital || determiner(pw) {
             break;
         }
         if pw.ends_with("'s") || pw.ends_with("’s") {
@@ -370,7 +370,7 @@ fn bare_role(en: &str, toks: &[super::text::Token], i: usize) -> Option<(f64, St
     let before = en[..start].trim_end();
     let opens = before.is_empty() || before.ends_with(['.', ',', ';', ':', '"', '”', '“']);
     let first = &en[toks[j].span.range()];
-    if !opens || DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+    if !opens || determiner(first) {
         return None;
     }
     Some((
@@ -420,15 +420,14 @@ const OBJECT_STARTS: &[&str] = &[
 fn subjectless_verb(en: &str, toks: &[super::text::Token], i: usize) -> Option<(f64, String)> {
     let t = toks[i];
     let w = &en[t.span.range()];
-    if !(IRREGULAR_PAST.contains(&w) || THIRD_PERSON.contains(&w) || is_past_verb(w)) {
-        return None;
-    }
-    let next = toks.get(i + 1).map(|n| &en[n.span.range()])?;
-    if !OBJECT_STARTS.contains(&next) {
-        return None;
-    }
     let before = &en[..t.span.start];
     let phrase = before.strip_suffix(", ")?;
+    let next = toks.get(i + 1).map(|n| &en[n.span.range()])?;
+    if !OBJECT_STARTS.contains(&next)
+        || !(IRREGULAR_PAST.contains(&w) || THIRD_PERSON.contains(&w) || is_past_verb(w))
+    {
+        return None;
+    }
     // The opening phrase runs from the start of the sentence to the comma.
     let start = phrase
         .rfind(['.', '!', '?', ',', ';', ':'])

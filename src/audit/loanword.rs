@@ -29,6 +29,9 @@
 //! assert!(!is_loanword("무슨"));
 //! ```
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 const S_BASE: u32 = 0xAC00;
 const S_LAST: u32 = 0xD7A3;
 
@@ -445,28 +448,33 @@ const COMMON: &[&str] = &[
 /// True when `word` is, or is a compound of, a frequent loanword of
 /// everyday vocabulary rather than a name.
 pub fn is_common(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| COMMON.iter().copied().collect());
     // A compound ends with its head (`폭탄테러`, `토크쇼`); a loanword of two
     // syllables or more may also lead one (`테러단체`).
-    COMMON
-        .iter()
-        .any(|c| word.ends_with(c) || (c.chars().count() >= 2 && word.starts_with(c)))
+    word.char_indices().any(|(i, _)| set.contains(&word[i..]))
+        || word
+            .char_indices()
+            .skip(2)
+            .map(|(i, _)| &word[..i])
+            .chain(std::iter::once(word))
+            .any(|head| set.contains(head))
 }
 
 /// True when the stem `word` (a noun without its particle) reads like a
 /// transliterated foreign word: it holds a syllable Korean uses only for
 /// them and is not one of the native words that break the rules.
 pub fn is_loanword(word: &str) -> bool {
-    if word.chars().count() < 2
-        || NATIVE.iter().any(|n| word.starts_with(n))
-        || NATIVE_INFIXES.iter().any(|n| word.contains(n))
-    {
-        return false;
-    }
-    word.chars()
+    let foreign = word
+        .chars()
         .enumerate()
         .any(|(i, c)| is_loan_syllable(c, i == 0))
         || has_ia(word)
-        || has_ai(word)
+        || has_ai(word);
+    foreign
+        && word.chars().nth(1).is_some()
+        && !NATIVE.iter().any(|n| word.starts_with(n))
+        && !NATIVE_INFIXES.iter().any(|n| word.contains(n))
 }
 
 /// `-ai-` of foreign words (마이클, 하이닉스, 다이얼): an open `ㅏ` syllable

@@ -187,10 +187,12 @@ const INNER_PARTICLES: &[&str] = &[
 
 /// The stem of `word` and its particles (at most two: `이라크에서도`).
 pub(super) fn strip_particle(word: &str) -> (&str, &str) {
-    let Some(stem) = PARTICLES
-        .iter()
-        .find_map(|p| word.strip_suffix(p).filter(|s| !s.is_empty()))
-    else {
+    // The longest particle wins (`이라는` before `는`); particles have at
+    // most three syllables.
+    let Some(stem) = (1..=3).rev().find_map(|n| {
+        let cut = word.char_indices().rev().nth(n - 1)?.0;
+        (cut > 0 && PARTICLES.contains(&&word[cut..])).then(|| &word[..cut])
+    }) else {
         return (word, "");
     };
     let stem = INNER_PARTICLES
@@ -691,7 +693,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         return;
     }
     let english = super::lexicon::english_stems(pair);
-    let keys = EnglishKeys::new(pair);
+    let mut keys: Option<EnglishKeys> = None;
     let sounds = EnglishSounds::new(pair.en, &pair.en_words);
     let en_lower = pair.en.to_lowercase();
     let mut total = 0.0;
@@ -707,7 +709,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         for &w in &name.words {
             let ko = &pair.ko[w.range()];
             if name.cue != Cue::Shape {
-                if let (sim, Some(span)) = best_match(ko, pair, &keys, true) {
+                let keys = keys.get_or_insert_with(|| EnglishKeys::new(pair));
+                if let (sim, Some(span)) = best_match(ko, pair, keys, true) {
                     if sim >= SURE {
                         renderings.push(Rendering {
                             ko: ko.to_string(),

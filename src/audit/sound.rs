@@ -26,6 +26,14 @@ const SHORT_MATCH: f64 = 0.85;
 /// or ends with it may be (`supercomputer` ends with `컴퓨터`).
 const MAX_HOST_EXTRA: usize = 4;
 
+/// Frequent English function words.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "were", "was",
+    "which", "their", "they", "been", "will", "would", "said", "into", "its", "his", "her", "are",
+    "not", "but", "who", "also", "than", "more", "after", "about", "over", "there", "when", "what",
+    "can", "could", "should", "did", "does", "our", "your", "them", "she", "him",
+];
+
 /// One English word (or two adjacent words joined) in comparable forms.
 struct Heard {
     span: Span,
@@ -56,6 +64,10 @@ fn forms(word: &str) -> Vec<&str> {
     }
     if base.len() > 3 && base.ends_with('s') && !base.ends_with("ss") {
         out.push(&base[..base.len() - 1]);
+    }
+    // Each part of a compound (`Marxist-Leninist`).
+    if base.contains('-') {
+        out.extend(base.split('-').filter(|p| p.len() >= 2));
     }
     out
 }
@@ -94,6 +106,10 @@ fn heard(word: &str, span: Span) -> Heard {
             let respelt = lower.replace("ch", "k").replace("dz", "j");
             push_keys(&mut keys, phonetic_keys(&respelt));
         }
+        // A silent k before n (*Knight* 나이트).
+        if let Some(rest) = lower.strip_prefix("kn") {
+            push_keys(&mut keys, phonetic_keys(&format!("n{rest}")));
+        }
         spells.push(
             f.chars()
                 .filter(char::is_ascii_alphabetic)
@@ -111,12 +127,18 @@ fn heard(word: &str, span: Span) -> Heard {
 
 impl EnglishSounds {
     /// Prepare the words `toks` of `en`, and each pair of adjacent words of
-    /// the same case joined (`Kim Jong-un` for `김정은`).
+    /// the same case joined (`Kim Jong-un` for `김정은`). Lowercase function
+    /// words are left out: no transliteration renders them.
     pub fn new(en: &str, toks: &[Token]) -> Self {
-        let mut words = Vec::with_capacity(toks.len() * 2);
+        let upper = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let mut words = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
             let w = &en[t.span.range()];
             if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let function = |s: &str| !upper(s) && (s.len() <= 2 || FUNCTION_WORDS.contains(&s));
+            if function(w) {
                 continue;
             }
             words.push(heard(w, t.span));
@@ -124,8 +146,8 @@ impl EnglishSounds {
                 continue;
             };
             let nw = &en[next.span.range()];
-            let upper = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
             if upper(w) == upper(nw)
+                && !function(nw)
                 && nw.starts_with(|c: char| c.is_ascii_alphabetic())
                 && en.get(t.span.end..next.span.start) == Some(" ")
             {
@@ -170,8 +192,9 @@ impl EnglishSounds {
                 }
             }
             let floor = best.map_or(MATCH, |(b, _)| b.max(MATCH));
-            // The spelling cannot lift a hopeless skeleton over the bar.
-            if 0.4 * key_sim + 0.6 < floor {
+            // The spelling cannot lift a hopeless skeleton over the bar, and
+            // makes up for one consonant in three at most.
+            if key_sim < 0.5 || 0.4 * key_sim + 0.6 < floor {
                 continue;
             }
             let spell = w
@@ -215,7 +238,7 @@ impl EnglishSounds {
             let (head, tail) = ko.split_at(bounds[k]);
             // A name leading a Sino-Korean compound (`뉴욕상업거래소`) is
             // heard as a capitalised English word.
-            (!is_loanword(tail) && self.similarity(head, true) >= MATCH)
+            (is_loanword(head) && !is_loanword(tail) && self.similarity(head, true) >= MATCH)
                 || [head, tail].iter().any(|part| {
                     is_common(part)
                         && is_loanword(part)
@@ -295,6 +318,12 @@ mod tests {
     #[test]
     fn ch_may_sound_as_k() {
         assert!(hears("마이클", "Michael laughed."));
+    }
+
+    #[test]
+    fn silent_letters_and_compound_parts_are_heard() {
+        assert!(hears("나이트", "The Dark Knight opened."));
+        assert!(hears("마르크스", "A Marxist-Leninist party won."));
     }
 
     #[test]
