@@ -29,6 +29,13 @@ const SHAPE_WEIGHT: f64 = 1.5;
 /// Weight of a missing everyday loanword (`테러`, `인터뷰`), which
 /// translations often render by meaning.
 const COMMON_WEIGHT: f64 = 0.3;
+/// Factor on a missing name's weight when the English holds no proper noun
+/// that the Korean does not account for.
+const ALONE_FACTOR: f64 = 1.3;
+/// Factor when it holds one.
+const ONE_FACTOR: f64 = 1.15;
+/// Factor when it holds two or more: one of them may render the name.
+const EXPLAINED_FACTOR: f64 = 0.4;
 /// Cap on the total (names of one sentence are not independent).
 const CAP: f64 = 3.5;
 /// Cap on the total of names recognised by shape only: several loanwords
@@ -696,19 +703,21 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
     let mut keys: Option<EnglishKeys> = None;
     let sounds = EnglishSounds::new(pair.en, &pair.en_words);
     let en_lower = pair.en.to_lowercase();
-    let mut total = 0.0;
-    let mut shape_total = 0.0;
+    // English words that render a Korean name, and the names that none does.
+    let mut matched: Vec<Span> = Vec::new();
+    let mut missing: Vec<&KoreanName> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for name in names {
+    for name in &names {
         let text = name.words.first().map_or("", |w| &pair.ko[w.range()]);
         if seen.contains(&text) {
             continue;
         }
         seen.push(text);
+        let person = name.cue != Cue::Shape;
         let mut present = false;
         for &w in &name.words {
             let ko = &pair.ko[w.range()];
-            if name.cue != Cue::Shape {
+            if person {
                 let keys = keys.get_or_insert_with(|| EnglishKeys::new(pair));
                 if let (sim, Some(span)) = best_match(ko, pair, keys, true) {
                     if sim >= SURE {
@@ -719,16 +728,23 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
                             en_span: span,
                         });
                     }
-                    present |= sim >= MATCH;
+                    if sim >= MATCH {
+                        present = true;
+                        matched.push(span);
+                    }
                 }
             }
-            let person = name.cue != Cue::Shape;
-            let heard = |ko: &str| {
-                super::lexicon::renders(ko, &english)
+            let mut heard = |ko: &str| {
+                if super::lexicon::renders(ko, &english)
                     || super::places::exonym_found(ko, &en_lower)
-                    || sounds.hears(ko, person)
+                {
+                    return true;
+                }
+                let at = sounds.heard_at(ko, person);
+                matched.extend(at);
+                at.is_some()
             };
-            present = present || heard(ko);
+            present = heard(ko) || present;
             // The particle cut may have been part of the name (`콜로라도`).
             let whole = whole_word(pair.ko, w);
             if !present && whole.len() > w.len() {
@@ -737,9 +753,24 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         }
         // A surname-shaped word is too often a common noun to count as a
         // missing name; it only serves the spelling comparison.
-        if present || name.cue == Cue::Surname {
-            continue;
+        if !present && name.cue != Cue::Surname {
+            missing.push(name);
         }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    // A proper noun of the English that no Korean word accounts for may be
+    // the missing name under another form (an exonym, a translation); with
+    // none, the name is the more surely gone.
+    let factor = match unexplained_capitals(pair, &matched) {
+        0 => ALONE_FACTOR,
+        1 => ONE_FACTOR,
+        _ => EXPLAINED_FACTOR,
+    };
+    let mut total = 0.0;
+    let mut shape_total = 0.0;
+    for name in missing {
         let common = name.cue == Cue::Shape
             && name
                 .words
@@ -748,9 +779,9 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         let weight = if common {
             COMMON_WEIGHT
         } else if name.cue.weak() {
-            SHAPE_WEIGHT
+            SHAPE_WEIGHT * factor
         } else {
-            STRONG_WEIGHT
+            STRONG_WEIGHT * factor
         };
         let weight = if name.cue.weak() {
             weight.min(SHAPE_CAP - shape_total)
@@ -786,6 +817,170 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             .ko(span),
         );
     }
+}
+
+/// Capitalised English words that are no names: titles, days, months and
+/// the generic words of institutions' names.
+const CAPITALISED_COMMON: &[&str] = &[
+    "I",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Prof",
+    "President",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Prime",
+    "Chairman",
+    "General",
+    "Foreign",
+    "National",
+    "International",
+    "Committee",
+    "Council",
+    "Ministry",
+    "Department",
+    "Union",
+    "Party",
+    "University",
+    "Republic",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Olympic",
+    "Olympics",
+    "Games",
+    "Cup",
+    "League",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "God",
+    "Christmas",
+    "Internet",
+    "Web",
+    "Islamic",
+    "Muslim",
+    "Christian",
+    "Catholic",
+    "Church",
+    "State",
+    "States",
+    "United",
+    "World",
+    "Bank",
+    "Court",
+    "House",
+    "Senate",
+    "Congress",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Air",
+    "City",
+    "Street",
+    "Center",
+    "Centre",
+    "Institute",
+    "Association",
+    "Agency",
+    "Organization",
+    "Group",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corp",
+    "Office",
+    "Service",
+    "Federal",
+    "Central",
+    "Supreme",
+    "Royal",
+    "Democratic",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Communist",
+    "Socialist",
+    "Liberal",
+    "Conservative",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "New",
+    "Old",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "And",
+];
+
+/// How many capitalised words of the English (two at most are counted) are
+/// names no Korean word accounts for: not at a sentence start, not common
+/// capitalised words, not countries, not copied from the Korean and not
+/// within `matched`.
+fn unexplained_capitals(pair: &Pair<'_>, matched: &[Span]) -> usize {
+    let en = pair.en;
+    let mut count = 0;
+    for t in &pair.en_words {
+        let w = &en[t.span.range()];
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let before = en[..t.span.start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+        let initial = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';']);
+        if initial
+            || CAPITALISED_COMMON.contains(&w)
+            || matched
+                .iter()
+                .any(|m| m.start <= t.span.start && t.span.end <= m.end)
+            || pair.ko.contains(w)
+            || super::places::is_place_word(w)
+        {
+            continue;
+        }
+        count += 1;
+        if count >= 2 {
+            break;
+        }
+    }
+    count
 }
 
 /// `span` extended to the end of its run of Hangul syllables.

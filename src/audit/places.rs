@@ -46,6 +46,16 @@ const COUNTRY_SUFFIXES: &[&str] = &[
     "", "인", "인들", "어", "산", "군", "측", "정부", "계", "식", "령", "내", "전", "과",
 ];
 
+/// True when English word `w` names or qualifies a country or place of the
+/// tables (`Germany`, `Dutch`, `Naples`).
+pub fn is_place_word(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    COUNTRIES
+        .iter()
+        .chain(EXONYMS.iter())
+        .any(|(_, forms)| forms.iter().any(|f| lower.starts_with(f)))
+}
+
 /// Report Sino-Korean countries of `pair` that its English does not render.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let ko = pair.ko;

@@ -221,29 +221,42 @@ impl EnglishSounds {
     /// fragment of a long name has a short skeleton that some unrelated
     /// English word is bound to share.
     pub fn hears(&self, ko: &str, capitalised: bool) -> bool {
-        if self.similarity(ko, capitalised) >= MATCH {
-            return true;
+        self.heard_at(ko, capitalised).is_some()
+    }
+
+    /// Where [`Self::hears`] hears `ko`: the English word (or two).
+    pub fn heard_at(&self, ko: &str, capitalised: bool) -> Option<Span> {
+        let at = |ko: &str, cap: bool| {
+            self.best(ko, cap)
+                .filter(|&(s, _)| s >= MATCH)
+                .map(|(_, sp)| sp)
+        };
+        if let Some(sp) = at(ko, capitalised) {
+            return Some(sp);
         }
         if let Some(head) = SUFFIXES
             .iter()
             .find_map(|s| ko.strip_suffix(s).filter(|h| h.chars().count() >= 2))
         {
-            if self.similarity(head, capitalised) >= MATCH {
-                return true;
+            if let Some(sp) = at(head, capitalised) {
+                return Some(sp);
             }
         }
         let bounds: Vec<usize> = ko.char_indices().map(|(i, _)| i).collect();
         let n = bounds.len();
-        (2..n.saturating_sub(1)).any(|k| {
+        (2..n.saturating_sub(1)).find_map(|k| {
             let (head, tail) = ko.split_at(bounds[k]);
             // A name leading a Sino-Korean compound (`뉴욕상업거래소`) is
             // heard as a capitalised English word.
-            (is_loanword(head) && !is_loanword(tail) && self.similarity(head, true) >= MATCH)
-                || [head, tail].iter().any(|part| {
-                    is_common(part)
-                        && is_loanword(part)
-                        && self.similarity(part, capitalised) >= MATCH
-                })
+            let lead = (is_loanword(head) && !is_loanword(tail))
+                .then(|| at(head, true))
+                .flatten();
+            lead.or_else(|| {
+                [head, tail]
+                    .iter()
+                    .filter(|part| is_common(part) && is_loanword(part))
+                    .find_map(|part| at(part, capitalised))
+            })
         })
     }
 }
