@@ -454,7 +454,9 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
                 .get(i + 1)
                 .filter(|&&n| adjacent(w, n))
                 .map(|n| &ko[n.range()]);
-            if foreign || next.is_some_and(|n| NAMED_NOUNS.iter().any(|k| n.starts_with(k))) {
+            // `비아그라는` is `비아그라` and `는` as often as `비아그` and
+            // `라는`: only the noun after it makes `라는` sure.
+            if next.is_some_and(|n| NAMED_NOUNS.iter().any(|k| n.starts_with(k))) {
                 out.push(KoreanName {
                     words: vec![stem_span],
                     cue: Cue::Called,
@@ -694,9 +696,12 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
     if pair.ko_counts.hangul == 0 || pair.en_words.is_empty() {
         return;
     }
-    super::places::check(pair, out);
     let names = korean_names(pair.ko);
     if names.is_empty() {
+        if let Some(mut c) = super::places::missing_country(pair, 1.0) {
+            c.weight *= unexplained_factor(pair, &[]);
+            out.push(c);
+        }
         return;
     }
     let english = super::lexicon::english_stems(pair);
@@ -757,17 +762,18 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             missing.push(name);
         }
     }
-    if missing.is_empty() {
+    let country = super::places::missing_country(pair, 1.0);
+    if missing.is_empty() && country.is_none() {
         return;
     }
     // A proper noun of the English that no Korean word accounts for may be
     // the missing name under another form (an exonym, a translation); with
     // none, the name is the more surely gone.
-    let factor = match unexplained_capitals(pair, &matched) {
-        0 => ALONE_FACTOR,
-        1 => ONE_FACTOR,
-        _ => EXPLAINED_FACTOR,
-    };
+    let factor = unexplained_factor(pair, &matched);
+    if let Some(mut c) = country {
+        c.weight *= factor;
+        out.push(c);
+    }
     let mut total = 0.0;
     let mut shape_total = 0.0;
     for name in missing {
@@ -816,6 +822,17 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             )
             .ko(span),
         );
+    }
+}
+
+/// The factor on a missing name's weight from the count of proper nouns of
+/// the English that no Korean word accounts for (`matched` are those some
+/// Korean word does).
+fn unexplained_factor(pair: &Pair<'_>, matched: &[Span]) -> f64 {
+    match unexplained_capitals(pair, matched) {
+        0 => ALONE_FACTOR,
+        1 => ONE_FACTOR,
+        _ => EXPLAINED_FACTOR,
     }
 }
 

@@ -58,17 +58,24 @@ pub fn is_place_word(w: &str) -> bool {
 
 /// Report Sino-Korean countries of `pair` that its English does not render.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
+    if let Some(signal) = missing_country(pair, 1.0) {
+        out.push(signal);
+    }
+}
+
+/// The first Sino-Korean country of `pair` that its English does not
+/// render, as a signal whose weight is scaled by `factor`.
+pub fn missing_country(pair: &Pair<'_>, factor: f64) -> Option<Signal> {
     let ko = pair.ko;
     let mut en_lower: Option<String> = None;
     let mut start = None;
-    let mut done = false;
     for (i, c) in ko.char_indices().chain(std::iter::once((ko.len(), ' '))) {
         if super::text::is_syllable(c) {
             start.get_or_insert(i);
             continue;
         }
         let Some(s) = start.take() else { continue };
-        if done || !starts_word(ko, s) {
+        if !starts_word(ko, s) {
             continue;
         }
         let word = &ko[s..i];
@@ -88,16 +95,16 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         if forms.iter().any(|f| contains_word_start(en, f)) {
             continue;
         }
-        done = true;
-        out.push(
+        return Some(
             Signal::new(
                 Code::EntityDrop,
-                COUNTRY_WEIGHT,
+                COUNTRY_WEIGHT * factor,
                 format!("the country `{key}` has no counterpart in the English"),
             )
             .ko(Span::new(s, s + key.len())),
         );
     }
+    None
 }
 
 /// True when the Hangul run at `start` begins a word (after white space,
