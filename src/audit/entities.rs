@@ -11,7 +11,7 @@ use std::collections::HashSet;
 /// Weight of an acronym of the Korean missing from the English. Alone it
 /// does not condemn a pair: news translations often spell an acronym out in
 /// words or leave a detail out.
-const MISSING_WEIGHT: f64 = 2.5;
+const MISSING_WEIGHT: f64 = 2.25;
 /// Weight of a Latin-script name of the Korean (`Betty`, `Grand Canyon`)
 /// missing from the English. A translator copies such a name or, rarely,
 /// turns it into a pronoun; it is missing from a small share of sound

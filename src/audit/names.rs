@@ -698,9 +698,14 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
     }
     let names = korean_names(pair.ko);
     if names.is_empty() {
-        if let Some(mut c) = super::places::missing_country(pair, 1.0) {
-            c.weight *= unexplained_factor(pair, &[]);
-            out.push(c);
+        let country = super::places::missing_country(pair, 1.0);
+        if country.is_some() || out.iter().any(|s| is_missing_latin(pair, s)) {
+            let factor = unexplained_factor(pair, &[]);
+            scale_missing_latin(pair, out, factor);
+            out.extend(country.map(|mut c| {
+                c.weight *= factor;
+                c
+            }));
         }
         return;
     }
@@ -763,13 +768,14 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
         }
     }
     let country = super::places::missing_country(pair, 1.0);
-    if missing.is_empty() && country.is_none() {
+    if missing.is_empty() && country.is_none() && !out.iter().any(|s| is_missing_latin(pair, s)) {
         return;
     }
     // A proper noun of the English that no Korean word accounts for may be
     // the missing name under another form (an exonym, a translation); with
     // none, the name is the more surely gone.
     let factor = unexplained_factor(pair, &matched);
+    scale_missing_latin(pair, out, factor);
     if let Some(mut c) = country {
         c.weight *= factor;
         out.push(c);
@@ -822,6 +828,28 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             )
             .ko(span),
         );
+    }
+}
+
+/// True when `s` is the finding of a Latin term of the Korean missing from
+/// the English ([`super::entities`]): it points at Latin text of the Korean
+/// and at nothing in the English.
+fn is_missing_latin(pair: &Pair<'_>, s: &Signal) -> bool {
+    s.code == Code::EntityDrop
+        && s.en.is_none()
+        && s.ko
+            .and_then(|k| pair.ko.get(k.range()))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// Scale the findings of missing Latin terms in `out` by `factor`: the
+/// English proper nouns that no Korean word accounts for bear on them as on
+/// Hangul names.
+fn scale_missing_latin(pair: &Pair<'_>, out: &mut [Signal], factor: f64) {
+    for s in out.iter_mut() {
+        if is_missing_latin(pair, s) {
+            s.weight *= factor;
+        }
     }
 }
 
