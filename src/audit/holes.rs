@@ -56,6 +56,15 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             out,
         );
     }
+    if let Some(span) = acronym_without_expansion(en, toks) {
+        push(
+            SOFT_WEIGHT,
+            span,
+            "the acronym in parentheses follows no name it abbreviates: the name seems cut out"
+                .into(),
+            out,
+        );
+    }
     if let Some(span) = lone_possessive(en) {
         push(
             HOLE_WEIGHT,
@@ -451,6 +460,53 @@ fn subjectless_verb(en: &str, toks: &[super::text::Token], i: usize) -> Option<(
     })
 }
 
+/// How many words before a parenthesised acronym its expansion may span.
+const EXPANSION_WINDOW: usize = 10;
+
+/// An acronym in parentheses (`(ATEK)`) whose letters the capitalised words
+/// before it do not begin: English writes the name, then its acronym; with
+/// fewer than two of its letters there, the name was cut. A dateline
+/// (`LONDON, England (CNN)`), with no lowercase word before the parenthesis,
+/// is no such pair.
+fn acronym_without_expansion(en: &str, toks: &[super::text::Token]) -> Option<Span> {
+    for (i, t) in toks.iter().enumerate() {
+        let w = &en[t.span.range()];
+        let acronym = w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if !acronym || !en[..t.span.start].ends_with('(') || !en[t.span.end..].starts_with(')') {
+            continue;
+        }
+        let window = &toks[i.saturating_sub(EXPANSION_WINDOW)..i];
+        let words = window.iter().map(|u| &en[u.span.range()]);
+        if !words
+            .clone()
+            .any(|u| u.starts_with(|c: char| c.is_lowercase()))
+        {
+            continue;
+        }
+        // The longest run of the acronym's letters, in order, among the
+        // initials of the capitalised words (a small table: ten words, a few
+        // letters).
+        let initials: Vec<u8> = words
+            .filter_map(|u| u.bytes().next().filter(u8::is_ascii_uppercase))
+            .collect();
+        let letters = w.as_bytes();
+        let mut row = vec![0usize; letters.len() + 1];
+        for &c in &initials {
+            let mut diag = 0;
+            for (j, &l) in letters.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if c == l { diag + 1 } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        let found = row[letters.len()];
+        if found < 2 {
+            return Some(t.span);
+        }
+    }
+    None
+}
+
 /// `, (` — a comma directly before an opening parenthesis.
 fn comma_before_parenthesis(en: &str) -> Option<Span> {
     en.find(", (").map(|i| Span::new(i, i + 3))
@@ -570,6 +626,18 @@ mod tests {
         assert!(has_hole("Dear Madam or, we write to ask."));
         assert!(!has_hole("The players' union and the club's owner agreed."));
         assert!(!has_hole("He came and, to our surprise, stayed."));
+    }
+
+    #[test]
+    fn acronym_without_its_name_is_a_hole() {
+        assert!(has_hole("They met the group in Seoul (KTU) on Monday."));
+        assert!(!has_hole(
+            "They met the Korean Teachers Union (KTU) on Monday."
+        ));
+        assert!(!has_hole(
+            "Leaders of the Association of Southeast Asian Nations (ASEAN) met."
+        ));
+        assert!(!has_hole("ROME, Italy (AP) Prices rose."));
     }
 
     #[test]

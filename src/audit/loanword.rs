@@ -116,6 +116,8 @@ pub fn is_loan_syllable(c: char, first: bool) -> bool {
         (AE, F_M) if matches!(l, J | H | R | K | T | P) => return true,
         // 레, 케, 페 and 테 (테러, 테니스).
         (E, _) if matches!(l, R | K | P | T) => return true,
+        // 베 starts foreign words (베이징, 베트남); the native ones are listed.
+        (E, F_NONE) if first && l == B => return true,
         // 벨, 델, 넬 (not 젤, short for 제일).
         (E, F_L) if l != J => return true,
         // 벤, 멘, 헨 (not 센, 엔, 겐, 덴: native forms).
@@ -180,6 +182,12 @@ const NATIVE: &[&str] = &[
     "쓰레기",
     "쓰나미",
     "녀석",
+    "베개",
+    "베틀",
+    "베짱",
+    "베풀",
+    "베끼",
+    "베어",
     "녹슨",
     "튼튼",
     "톱니",
@@ -539,6 +547,7 @@ mod tests {
             "라디오",
             "페리노",
             "보스니아",
+            "베이징",
             "다이얼",
             "마이클",
         ] {
@@ -565,6 +574,7 @@ mod tests {
             "스스로",
             "자연스러운",
             "치아",
+            "베개",
             "기아",
             "사이",
             "나이",
