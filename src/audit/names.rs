@@ -15,6 +15,8 @@ use super::{Pair, Signal};
 use crate::diagnostic::Code;
 use crate::span::Span;
 use crate::translit::{name_similarity, phonetic_key};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Similarity at which an English word is taken for the Korean name.
 pub const MATCH: f64 = 0.72;
@@ -187,6 +189,16 @@ const BOUND_NOUNS: &[&str] = &[
     "것", "수", "때", "데", "바", "줄", "등", "중", "뿐", "터", "셈",
 ];
 
+static PARTICLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+static TITLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+
+/// True when `w` is among `list`, looked up in `set` (built on first use):
+/// these lists are searched for every word of every pair.
+fn in_set(set: &OnceLock<HashSet<&'static str>>, list: &'static [&'static str], w: &str) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
 /// Particles that may stand before another (`에서도`, `들은`).
 const INNER_PARTICLES: &[&str] = &[
     "에서", "에게", "한테", "에", "으로", "로", "와", "과", "까지", "부터", "들", "만",
@@ -198,7 +210,7 @@ pub(super) fn strip_particle(word: &str) -> (&str, &str) {
     // most three syllables.
     let Some(stem) = (1..=3).rev().find_map(|n| {
         let cut = word.char_indices().rev().nth(n - 1)?.0;
-        (cut > 0 && PARTICLES.contains(&&word[cut..])).then(|| &word[..cut])
+        (cut > 0 && in_set(&PARTICLE_SET, PARTICLES, &word[cut..])).then(|| &word[..cut])
     }) else {
         return (word, "");
     };
@@ -372,7 +384,7 @@ pub fn korean_names(ko: &str) -> Vec<KoreanName> {
             });
             continue;
         }
-        if let Some(mut prev) = prev.filter(|_| TITLES.contains(&stem)) {
+        if let Some(mut prev) = prev.filter(|_| in_set(&TITLE_SET, TITLES, stem)) {
             let mut j = i - 1;
             // `다나 페리노 백악관 대변인`: an organisation may stand between
             // a foreign name and the title.
@@ -520,7 +532,8 @@ fn place(
             && (loanword::is_loanword(s) || s.chars().count() >= 3)
     };
     let stem_span = Span::new(w.start, w.start + stem.len());
-    if let Some(&next) = words.get(i + 1).filter(|&&n| adjacent(w, n)) {
+    let marked = |n: &Span| ko[n.range()].starts_with(['주', '시', '섬', '공']);
+    if let Some(&next) = words.get(i + 1).filter(|&&n| adjacent(w, n) && marked(&n)) {
         let next_text = &ko[next.range()];
         let marker = strip_particle(next_text).0;
         // `주로` is the adverb "mainly".

@@ -15,7 +15,7 @@
 use super::loanword::{is_common, is_loanword};
 use super::text::Token;
 use crate::span::Span;
-use crate::translit::{phonetic_keys, phonetic_keys_ko, romanize};
+use crate::translit::{phonetic_key, phonetic_keys, phonetic_keys_ko, romanize};
 
 /// Similarity at which an English word is taken for the Korean one.
 pub const MATCH: f64 = 0.72;
@@ -84,38 +84,43 @@ fn push_keys(keys: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
         if k.is_empty() {
             continue;
         }
-        let h = no_h(&k);
-        if !keys.contains(&h) && !h.is_empty() {
-            keys.push(h);
-        }
+        let h = k.contains('H').then(|| no_h(&k));
         if !keys.contains(&k) {
             keys.push(k);
+        }
+        if let Some(h) = h.filter(|h| !h.is_empty() && !keys.contains(h)) {
+            keys.push(h);
         }
     }
 }
 
+/// The keys of an English spelling: [`phonetic_keys`] when a g might be
+/// soft or hard, else the one [`phonetic_key`].
+fn english_keys(word: &str) -> Vec<String> {
+    if word.contains(['g', 'G']) {
+        phonetic_keys(word)
+    } else {
+        vec![phonetic_key(word)]
+    }
+}
+
 fn heard(word: &str, span: Span) -> Heard {
-    let mut keys = Vec::new();
-    let mut spells = Vec::new();
+    let mut keys = Vec::with_capacity(2);
+    let mut spells = Vec::with_capacity(1);
     for f in forms(word) {
-        push_keys(&mut keys, phonetic_keys(f));
+        push_keys(&mut keys, english_keys(f));
+        let lower: String = f.to_ascii_lowercase();
         // Korean hears `ch` as k in many names (*Michael* 마이클) and `dz`
         // as j (*Karadzic* 카라지치).
-        let lower = f.to_ascii_lowercase();
         if lower.contains("ch") || lower.contains("dz") {
             let respelt = lower.replace("ch", "k").replace("dz", "j");
-            push_keys(&mut keys, phonetic_keys(&respelt));
+            push_keys(&mut keys, english_keys(&respelt));
         }
         // A silent k before n (*Knight* 나이트).
         if let Some(rest) = lower.strip_prefix("kn") {
-            push_keys(&mut keys, phonetic_keys(&format!("n{rest}")));
+            push_keys(&mut keys, english_keys(&format!("n{rest}")));
         }
-        spells.push(
-            f.chars()
-                .filter(char::is_ascii_alphabetic)
-                .map(|c| c.to_ascii_lowercase())
-                .collect(),
-        );
+        spells.push(lower.chars().filter(char::is_ascii_alphabetic).collect());
     }
     Heard {
         span,
@@ -125,35 +130,57 @@ fn heard(word: &str, span: Span) -> Heard {
     }
 }
 
+/// Two adjacent words heard as one (`Kim Jong-un`): their main skeletons
+/// and spellings run together.
+fn join(a: &Heard, b: &Heard) -> Heard {
+    // The first key is that of the word as written.
+    let mut key = a.keys.first().cloned().unwrap_or_default();
+    let second = b.keys.first().map_or("", String::as_str);
+    // A consonant class shared across the junction is heard once.
+    let skip = usize::from(!key.is_empty() && key.as_bytes().last() == second.as_bytes().first());
+    key.push_str(&second[skip..]);
+    let mut keys = Vec::with_capacity(2);
+    push_keys(&mut keys, [key]);
+    let spell = format!(
+        "{}{}",
+        a.spells.first().map_or("", String::as_str),
+        b.spells.first().map_or("", String::as_str)
+    );
+    Heard {
+        span: Span::new(a.span.start, b.span.end),
+        upper: a.upper,
+        keys,
+        spells: vec![spell],
+    }
+}
+
 impl EnglishSounds {
     /// Prepare the words `toks` of `en`, and each pair of adjacent words of
     /// the same case joined (`Kim Jong-un` for `김정은`). Lowercase function
     /// words are left out: no transliteration renders them.
     pub fn new(en: &str, toks: &[Token]) -> Self {
         let upper = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
-        let mut words = Vec::with_capacity(toks.len());
-        for (i, t) in toks.iter().enumerate() {
+        let function = |s: &str| !upper(s) && (s.len() <= 2 || FUNCTION_WORDS.contains(&s));
+        let mut words = Vec::with_capacity(toks.len() * 3 / 2);
+        // The entry of the previous token, when it can join the next one.
+        let mut prev: Option<(usize, Span)> = None;
+        for t in toks {
             let w = &en[t.span.range()];
-            if !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                continue;
-            }
-            let function = |s: &str| !upper(s) && (s.len() <= 2 || FUNCTION_WORDS.contains(&s));
-            if function(w) {
+            if !w.starts_with(|c: char| c.is_ascii_alphabetic()) || function(w) {
+                prev = None;
                 continue;
             }
             words.push(heard(w, t.span));
-            let Some(next) = toks.get(i + 1) else {
-                continue;
-            };
-            let nw = &en[next.span.range()];
-            if upper(w) == upper(nw)
-                && !function(nw)
-                && nw.starts_with(|c: char| c.is_ascii_alphabetic())
-                && en.get(t.span.end..next.span.start) == Some(" ")
-            {
-                let joined: String = w.chars().chain(nw.chars()).collect();
-                words.push(heard(&joined, Span::new(t.span.start, next.span.end)));
+            let here = words.len() - 1;
+            if let Some((p, p_span)) = prev {
+                let joinable = words[p].upper == words[here].upper
+                    && en.get(p_span.end..t.span.start) == Some(" ");
+                if joinable {
+                    let joined = join(&words[p], &words[here]);
+                    words.push(joined);
+                }
             }
+            prev = Some((here, t.span));
         }
         EnglishSounds { words }
     }
