@@ -1,6 +1,7 @@
-//! Names and terms: Latin-script tokens and acronyms of the Korean that the
-//! English lost, and English whose grammar shows a word was cut out
-//! (an article or `of` left dangling before punctuation).
+//! Names and terms: Latin-script names and acronyms of the Korean that the
+//! English lost, and English whose grammar shows a word was cut out (an
+//! article or `of` left dangling before punctuation, and the holes of
+//! [`super::holes`]).
 
 use super::text::{fold_hash, is_hangul, words, Token};
 use super::{Pair, Signal};
@@ -445,6 +446,33 @@ mod tests {
         );
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].weight, GLOSS_WEIGHT);
+    }
+
+    #[test]
+    fn a_latin_name_of_several_words_counts_once() {
+        let ko = "우리는 Blue Ridge에 갔다.";
+        let v = run(ko, "We went to the mountains.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].ko.map(|s| &ko[s.range()]), Some("Blue Ridge"));
+        assert_eq!(v[0].weight, NAME_WEIGHT);
+        assert!(run(ko, "We went to the Blue mountains.").is_empty());
+    }
+
+    #[test]
+    fn acronyms_match_lowercase_expansions_and_transposed_letters() {
+        assert!(run("CFO가 사임했다.", "The chief financial officer resigned.").is_empty());
+        assert!(run("UNO가 발표했다.", "The UON announced it.").is_empty());
+    }
+
+    #[test]
+    fn near_spellings_of_a_name_are_present() {
+        assert!(run("Abdul-Rahmen이 왔다.", "Abdul-Rahman arrived yesterday.").is_empty());
+    }
+
+    #[test]
+    fn latin_half_of_a_name_glued_to_hangul_is_found_through_the_hangul() {
+        assert!(run("FC바르셀로나가 이겼다.", "Barcelona won.").is_empty());
+        assert_eq!(run("FC바르셀로나가 이겼다.", "The club won.").len(), 1);
     }
 
     #[test]

@@ -4,9 +4,17 @@
 //!
 //! Which Hangul words are names is decided from cues that do not need a
 //! dictionary: a title or honorific after the word (`밀러 대변인`, `김씨`),
-//! a quotative `X라는` ("named X"), a Latin gloss in parentheses, or the
-//! shape of a transliterated loanword (syllables such as 크, 스, 트 that
-//! Korean inserts to pronounce foreign consonant clusters).
+//! a quotative `X라는 사람` ("a man named X"), a place marker (`X 주`, `X
+//! 공항`), or the shape of a transliterated word ([`super::loanword`]).
+//! Whether the English renders one is decided by sound
+//! ([`super::sound`]), by the lexicon and by the tables of
+//! [`super::places`].
+//!
+//! A missing name is weighed by what else the English holds: a proper noun
+//! that no Korean word accounts for may be the name in another form (an
+//! exonym, a translation), so each one lowers the evidence; an English with
+//! none makes it stronger. The same count scales the missing Latin terms
+//! that [`super::entities`] found.
 
 use super::loanword;
 use super::sound::EnglishSounds;
