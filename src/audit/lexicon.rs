@@ -181,35 +181,78 @@ pub fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
     set
 }
 
-/// How many lexicon words `pair` has and how many the English renders.
-pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
-    let hits = korean_hits(pair.ko);
-    if hits.is_empty() {
-        return (0, 0);
-    }
-    let en = english_stems(pair);
-    let mut seen = HashSet::new();
-    let (mut total, mut rendered) = (0, 0);
-    for (span, alts) in hits {
-        if !seen.insert(&pair.ko[span.range()]) {
-            continue;
-        }
-        total += 1;
-        // A word left untranslated in the English is the untranslated
-        // check's finding, not a sign of another sentence.
-        if alts.iter().any(|h| en.contains(h)) || pair.en.contains(&pair.ko[span.range()]) {
-            rendered += 1;
-        }
-    }
-    (total, rendered)
+/// Shortest rendering that may match the start of a longer English word.
+const PREFIX_MIN: usize = 5;
+
+/// A lexicon word of the Korean and whether the English renders it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The word in the Korean.
+    pub ko: Span,
+    /// True when the English has a rendering of it (or keeps it as written).
+    pub rendered: bool,
+    /// Index in the pair's English words of the first rendering, if any.
+    pub en: Option<usize>,
 }
 
-/// Report lexical disagreement of `pair`.
+/// The distinct lexicon words of `pair`'s Korean, in order, each with
+/// where the English renders it.
+pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
+    let found = korean_hits(pair.ko);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut first: HashMap<u64, usize> = HashMap::with_capacity(pair.en_words.len() + 1);
+    for (i, t) in pair.en_words.iter().enumerate() {
+        let w = stem(&pair.en[t.span.range()]);
+        first.entry(fold_hash(&w)).or_insert(i);
+        // Derived forms start with their base (`safer`, `national`,
+        // `judgment`): a rendering of five letters or more also matches
+        // the start of a longer word.
+        for (j, _) in w.char_indices().skip(PREFIX_MIN) {
+            first.entry(fold_hash(&w[..j])).or_insert(i);
+        }
+    }
+    if let Some(i) = pair.en.find("U.S.") {
+        let at = pair.en_words.iter().position(|t| t.span.start >= i);
+        first.entry(fold_hash("us")).or_insert(at.unwrap_or(0));
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(found.len());
+    for (span, alts) in found {
+        let word = &pair.ko[span.range()];
+        if !seen.insert(word) {
+            continue;
+        }
+        let en = alts.iter().filter_map(|h| first.get(h).copied()).min();
+        // A word left untranslated in the English is the untranslated
+        // check's finding, not a sign of another sentence.
+        let rendered = en.is_some() || pair.en.contains(word);
+        out.push(Hit {
+            ko: span,
+            rendered,
+            en,
+        });
+    }
+    out
+}
+
+/// How many lexicon words `pair` has and how many the English renders.
+pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
+    let h = hits(pair);
+    (h.len(), h.iter().filter(|h| h.rendered).count())
+}
+
+/// Report lexical disagreement of `pair`, and the lexical sign of a cut
+/// translation: Korean words left without a rendering, more so towards
+/// the end of the sentence.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
-    let (total, rendered) = agreement(pair);
-    if total == 0 {
+    let hits = hits(pair);
+    if hits.is_empty() {
         return;
     }
+    let total = hits.len();
+    let rendered = hits.iter().filter(|h| h.rendered).count();
     let missing = (total - rendered) as f64;
     let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
         - rendered as f64 * (P_TRUE / P_CHANCE).ln())
@@ -219,7 +262,39 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         weight,
         format!("{rendered} of {total} common Korean words have an English rendering"),
     ));
+    let cut = truncation_weight(pair, &hits);
+    out.push(Signal::new(
+        Code::Truncated,
+        cut.min(super::score::SHOW_WEIGHT - 0.01),
+        "common Korean words towards the end lack a rendering",
+    ));
 }
+
+/// How much more a translation cut short than a whole one explains the
+/// rendered and missing lexicon words of `hits`. A cut at a uniform point
+/// of the English keeps a word with a chance that falls along the
+/// sentence; Korean puts the verb last and English early, so the fall is
+/// softened to [`CUT_SLOPE`] rather than running from one to nought.
+fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
+    let len = pair.ko.len().max(1) as f64;
+    let mut w = 0.0;
+    for h in hits {
+        let x = (h.ko.start + h.ko.end) as f64 / (2.0 * len);
+        let p_cut = P_TRUE * (1.0 - CUT_SLOPE * x);
+        w += if h.rendered {
+            (p_cut / P_TRUE).ln()
+        } else {
+            ((1.0 - p_cut) / (1.0 - P_TRUE)).ln()
+        };
+    }
+    w.clamp(MIN_CUT, MAX_CUT)
+}
+
+/// How steeply the chance of a rendering falls along a cut translation.
+const CUT_SLOPE: f64 = 0.8;
+/// Bounds of the truncation evidence.
+const MIN_CUT: f64 = -3.0;
+const MAX_CUT: f64 = 4.0;
 
 #[cfg(test)]
 mod tests {

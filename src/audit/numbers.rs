@@ -43,6 +43,34 @@ fn text_of<'a>(text: &'a str, q: &Quantity) -> &'a str {
     text.get(q.span.clone()).unwrap_or_default()
 }
 
+/// Significant digits of `v` (`19.8` → `198`, `2.2e14` → `22`).
+fn digits(v: f64) -> String {
+    let s = format!("{:e}", v.abs());
+    let mantissa = s.split('e').next().unwrap_or_default();
+    mantissa.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// True when English value `en` reads as a slip on Korean value `ko`: the
+/// same digits at another magnitude (`220조` as 220 billion), or the same
+/// two or more digits in another order (19.8 as 18.9). A faithful
+/// translation seldom lands on such a value by chance.
+fn slip_of(ko: f64, en: f64) -> bool {
+    if ko == en || ko <= 0.0 || en <= 0.0 {
+        return false;
+    }
+    let (a, b) = (digits(ko), digits(en));
+    if a == b {
+        return true;
+    }
+    if a.len() < 2 || a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
 /// Report quantities of `pair` that do not reconcile.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let (ko, en, r) = (&pair.ko_nums, &pair.en_nums, &pair.numbers);
@@ -51,27 +79,47 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     }
     let missing = r.ko_missing(ko);
     let mut extra = r.en_extra(en);
+    // Unmatched English quantities a translation may add (a conversion in
+    // parentheses): no evidence alone, but a slip may hide in them.
+    let mut loose: Vec<usize> = r
+        .en_only
+        .iter()
+        .copied()
+        .filter(|&e| en.get(e).is_some_and(|x| x.optional))
+        .collect();
+    let rendered: Vec<(u8, f64)> = r
+        .matched
+        .iter()
+        .filter_map(|&(k, _)| ko.get(k))
+        .map(|q| (class(q.kind), q.value))
+        .collect();
     let mut scale = 1.0;
     for &k in &missing {
         let Some(q) = ko.get(k) else { continue };
-        let counterpart = extra
-            .iter()
-            .position(|&e| en.get(e).is_some_and(|x| class(x.kind) == class(q.kind)));
+        // A figure the Korean repeats is often rendered once.
+        if rendered.contains(&(class(q.kind), q.value)) {
+            continue;
+        }
+        let same = |e: &usize| en.get(*e).is_some_and(|x| class(x.kind) == class(q.kind));
+        let slip = |e: &usize| same(e) && en.get(*e).is_some_and(|x| slip_of(q.value, x.value));
+        let counterpart = if let Some(i) = extra.iter().position(slip) {
+            Some(extra.remove(i))
+        } else if let Some(i) = loose.iter().position(slip) {
+            Some(loose.remove(i))
+        } else {
+            extra.iter().position(same).map(|i| extra.remove(i))
+        };
         let ko_text = text_of(pair.ko, q);
-        let signal = match counterpart {
-            Some(i) => {
-                let e = extra.remove(i);
-                let x = &en[e];
-                Signal::new(
-                    Code::NumberMismatch,
-                    CHANGED_WEIGHT * scale,
-                    format!(
-                        "`{ko_text}` of the Korean became `{}` in the English",
-                        text_of(pair.en, x)
-                    ),
-                )
-                .en(Span::from(x.span.clone()))
-            }
+        let signal = match counterpart.and_then(|e| en.get(e)) {
+            Some(x) => Signal::new(
+                Code::NumberMismatch,
+                CHANGED_WEIGHT * scale,
+                format!(
+                    "`{ko_text}` of the Korean became `{}` in the English",
+                    text_of(pair.en, x)
+                ),
+            )
+            .en(Span::from(x.span.clone())),
             None => Signal::new(
                 Code::NumberMismatch,
                 DROPPED_WEIGHT * scale,
@@ -175,8 +223,14 @@ mod tests {
     }
 
     #[test]
-    fn changed_optional_ordinal_is_found() {
+    fn changed_counted_ordinal_is_found() {
         let v = run("그는 첫 번째 경기에서 이겼다.", "He won the second game.");
+        assert!(v.iter().any(|s| s.weight == CHANGED_WEIGHT), "{v:?}");
+    }
+
+    #[test]
+    fn changed_optional_ordinal_is_found() {
+        let v = run("그는 첫 경기에서 이겼다.", "He won the second game.");
         assert!(
             v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
             "{v:?}"
@@ -191,6 +245,46 @@ mod tests {
         );
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].weight, DROPPED_WEIGHT);
+    }
+
+    #[test]
+    fn slips_are_same_digits_at_another_magnitude_or_order() {
+        assert!(slip_of(2.2e14, 2.2e11));
+        assert!(slip_of(19.8, 18.9));
+        assert!(slip_of(150.0, 510.0));
+        assert!(!slip_of(7.0, 9.0));
+        assert!(!slip_of(35.0, 35.0));
+        assert!(!slip_of(1998.0, 2024.0));
+    }
+
+    #[test]
+    fn magnitude_slip_in_an_optional_amount_is_a_change() {
+        let v = run(
+            "연금 규모는 340조원(미화 3,000억 달러)에 이른다.",
+            "The fund holds 340 billion won ($300 billion).",
+        );
+        assert!(v.iter().any(|s| s.weight == CHANGED_WEIGHT), "{v:?}");
+    }
+
+    #[test]
+    fn repeated_korean_figure_rendered_once_is_not_missing() {
+        let v = run(
+            "그들은 5년 동안 일했다. 그 5년은 힘들었다.",
+            "They worked for five years, and those years were hard.",
+        );
+        assert!(total(&v) < 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn at_first_becoming_second_is_found() {
+        let v = run(
+            "처음에는 그 일을 몰랐다.",
+            "At second, she did not know it.",
+        );
+        assert!(
+            v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
+            "{v:?}"
+        );
     }
 
     #[test]
