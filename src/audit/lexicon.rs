@@ -265,22 +265,36 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let cut = truncation_weight(pair, &hits);
     out.push(Signal::new(
         Code::Truncated,
-        cut.min(super::score::SHOW_WEIGHT - 0.01),
+        cut,
         "common Korean words towards the end lack a rendering",
     ));
 }
 
 /// How much more a translation cut short than a whole one explains the
-/// rendered and missing lexicon words of `hits`. A cut at a uniform point
-/// of the English keeps a word with a chance that falls along the
-/// sentence; Korean puts the verb last and English early, so the fall is
-/// softened to [`CUT_SLOPE`] rather than running from one to nought.
+/// rendered and missing lexicon words of `hits`, given the English length.
+///
+/// A cut translation keeps about the share `f` of the text that its length
+/// shows (`e^r`, `r` the log length ratio of the length model); the Korean
+/// words of that first share keep their chance of a rendering, the words
+/// past it lose most of theirs. Word order differs between the languages,
+/// so the fall is spread over [`CUT_BLUR`] of the sentence, and a word past
+/// the cut keeps [`CUT_LEAK`] of its chance (the Korean verb comes last,
+/// its English early). A whole-length English predicts no loss, so the
+/// evidence vanishes for sound translations of normal length.
 fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
+    let Some(r) = super::omission::residual(pair) else {
+        return 0.0;
+    };
+    let kept = (r.z * r.sigma).exp().clamp(0.0, 1.0);
+    if kept >= 1.0 {
+        return 0.0;
+    }
     let len = pair.ko.len().max(1) as f64;
     let mut w = 0.0;
     for h in hits {
         let x = (h.ko.start + h.ko.end) as f64 / (2.0 * len);
-        let p_cut = P_TRUE * (1.0 - CUT_SLOPE * x);
+        let past = ((x - kept) / CUT_BLUR).clamp(0.0, 1.0);
+        let p_cut = P_TRUE * (1.0 - (1.0 - CUT_LEAK) * past);
         w += if h.rendered {
             (p_cut / P_TRUE).ln()
         } else {
@@ -290,8 +304,10 @@ fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
     w.clamp(MIN_CUT, MAX_CUT)
 }
 
-/// How steeply the chance of a rendering falls along a cut translation.
-const CUT_SLOPE: f64 = 0.8;
+/// Share of the sentence over which the chance of a rendering falls at a cut.
+const CUT_BLUR: f64 = 0.25;
+/// Share of its chance a word past the cut keeps.
+const CUT_LEAK: f64 = 0.3;
 /// Bounds of the truncation evidence.
 const MIN_CUT: f64 = -3.0;
 const MAX_CUT: f64 = 4.0;
@@ -326,6 +342,42 @@ mod tests {
             .map(|(s, _)| &ko[s.range()])
             .collect();
         assert_eq!(hits, vec!["돈"]);
+    }
+
+    fn cut(ko: &str, en: &str) -> f64 {
+        let pair = Pair::new(ko, en);
+        truncation_weight(&pair, &hits(&pair))
+    }
+
+    #[test]
+    fn whole_length_translation_has_no_cut_evidence() {
+        let ko = "경찰은 학교 근처에서 남자를 체포했다.";
+        assert_eq!(
+            cut(
+                ko,
+                "Police arrested a man near the school yesterday afternoon."
+            ),
+            0.0
+        );
+    }
+
+    #[test]
+    fn short_english_missing_the_last_words_reads_as_cut() {
+        let ko =
+            "정부는 어제 국회에서 새로운 예산안과 세금 개혁 법안, 그리고 주택 정책을 발표했다.";
+        let w = cut(ko, "The government yesterday announced.");
+        assert!(w > 1.0, "{w}");
+    }
+
+    #[test]
+    fn short_english_rendering_every_word_is_not_cut() {
+        let ko =
+            "정부는 어제 국회에서 새로운 예산안과 세금 개혁 법안, 그리고 주택 정책을 발표했다.";
+        let w = cut(
+            ko,
+            "Government: new budget, tax reform bill, housing policy.",
+        );
+        assert!(w < 0.0, "{w}");
     }
 
     #[test]
