@@ -8,6 +8,7 @@
 //! `ln(p_true / p_chance)` of evidence for the pair and each missing one
 //! `ln((1 − p_true) / (1 − p_chance))` against it.
 
+use super::names::{found, korean_names, Cue, EnglishKeys, KoreanName};
 use super::text::{fold_hash, is_syllable};
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
@@ -175,11 +176,24 @@ pub fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
         .iter()
         .map(|t| fold_hash(&stem(&pair.en[t.span.range()])))
         .collect();
-    if pair.en.contains("U.S.") {
-        set.insert(fold_hash("us"));
+    for (sign, name) in SIGNS {
+        if pair.en.contains(sign) {
+            set.insert(fold_hash(name));
+        }
     }
     set
 }
+
+/// Signs that stand for a word (`$5` renders 달러, `U.S.` renders 미국).
+const SIGNS: [(&str, &str); 7] = [
+    ("U.S.", "us"),
+    ("$", "dollar"),
+    ("%", "percent"),
+    ("€", "euro"),
+    ("£", "pound"),
+    ("¥", "yen"),
+    ("₩", "won"),
+];
 
 /// Shortest rendering that may match the start of a longer English word.
 const PREFIX_MIN: usize = 5;
@@ -204,7 +218,8 @@ pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
     }
     let mut first: HashMap<u64, usize> = HashMap::with_capacity(pair.en_words.len() + 1);
     for (i, t) in pair.en_words.iter().enumerate() {
-        let w = stem(&pair.en[t.span.range()]);
+        let word = &pair.en[t.span.range()];
+        let w = stem(word);
         first.entry(fold_hash(&w)).or_insert(i);
         // Derived forms start with their base (`safer`, `national`,
         // `judgment`): a rendering of five letters or more also matches
@@ -212,10 +227,20 @@ pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
         for (j, _) in w.char_indices().skip(PREFIX_MIN) {
             first.entry(fold_hash(&w[..j])).or_insert(i);
         }
+        // Compounds (`9-point`, `Seoul-based`) render each part.
+        if word.contains('-') {
+            for part in word.split('-').filter(|p| !p.is_empty()) {
+                first.entry(fold_hash(&stem(part))).or_insert(i);
+            }
+        }
     }
-    if let Some(i) = pair.en.find("U.S.") {
-        let at = pair.en_words.iter().position(|t| t.span.start >= i);
-        first.entry(fold_hash("us")).or_insert(at.unwrap_or(0));
+    for (sign, name) in SIGNS {
+        if let Some(at) = pair.en.find(sign) {
+            let i = pair.en_words.iter().position(|t| t.span.start >= at);
+            first
+                .entry(fold_hash(name))
+                .or_insert(i.unwrap_or(pair.en_words.len()));
+        }
     }
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(found.len());
@@ -248,11 +273,12 @@ pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
 /// the end of the sentence.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let hits = hits(pair);
-    if hits.is_empty() {
+    let (names, names_found) = name_agreement(pair, &hits);
+    let total = hits.len() + names;
+    if total == 0 {
         return;
     }
-    let total = hits.len();
-    let rendered = hits.iter().filter(|h| h.rendered).count();
+    let rendered = hits.iter().filter(|h| h.rendered).count() + names_found;
     let missing = (total - rendered) as f64;
     let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
         - rendered as f64 * (P_TRUE / P_CHANCE).ln())
@@ -260,27 +286,75 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     out.push(Signal::new(
         Code::WrongPair,
         weight,
-        format!("{rendered} of {total} common Korean words have an English rendering"),
+        format!("{rendered} of {total} common Korean words and names have an English rendering"),
     ));
+    if hits.is_empty() {
+        return;
+    }
     let cut = truncation_weight(pair, &hits);
     out.push(Signal::new(
         Code::Truncated,
         cut,
-        "common Korean words towards the end lack a rendering",
+        "fewer common Korean words have a rendering than the English length explains",
     ));
+}
+
+/// Names of the Korean that no lexicon word covers (recognised by a title,
+/// by `라는` or by the shape of a loanword), and how many of them the
+/// English has, by sound or by the lexicon: `(total, found)`. A name is
+/// rendered about as often as a lexicon word and found by chance about as
+/// seldom, so both count alike.
+pub fn name_agreement(pair: &Pair<'_>, hits: &[Hit]) -> (usize, usize) {
+    if pair.ko_counts.hangul == 0 || pair.en_words.is_empty() {
+        return (0, 0);
+    }
+    let overlaps = |w: Span| {
+        hits.iter()
+            .any(|h| h.ko.start < w.end && w.start < h.ko.end)
+    };
+    let names: Vec<KoreanName> = korean_names(pair.ko)
+        .into_iter()
+        .filter(|n| !n.words.iter().any(|&w| overlaps(w)))
+        .collect();
+    if names.is_empty() {
+        return (0, 0);
+    }
+    let keys = EnglishKeys::new(pair);
+    let english = english_stems(pair);
+    let mut seen: Vec<&str> = Vec::new();
+    let (mut total, mut found_count) = (0, 0);
+    for n in &names {
+        let text = n.words.first().map_or("", |w| &pair.ko[w.range()]);
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text);
+        let present = n
+            .words
+            .iter()
+            .any(|w| found(&pair.ko[w.range()], n.cue, pair, &keys, &english));
+        // A surname-shaped word is often a common noun: found, it is a
+        // name the English has; missing, it says nothing.
+        if present || n.cue != Cue::Surname {
+            total += 1;
+            found_count += usize::from(present);
+        }
+    }
+    (total, found_count)
 }
 
 /// How much more a translation cut short than a whole one explains the
 /// rendered and missing lexicon words of `hits`, given the English length.
 ///
 /// A cut translation keeps about the share `f` of the text that its length
-/// shows (`e^r`, `r` the log length ratio of the length model); the Korean
-/// words of that first share keep their chance of a rendering, the words
-/// past it lose most of theirs. Word order differs between the languages,
-/// so the fall is spread over [`CUT_BLUR`] of the sentence, and a word past
-/// the cut keeps [`CUT_LEAK`] of its chance (the Korean verb comes last,
-/// its English early). A whole-length English predicts no loss, so the
-/// evidence vanishes for sound translations of normal length.
+/// shows (`e^r`, `r` the log length ratio of the length model), and with it
+/// about that share of the renderings; which ones is open, as the English
+/// main clause renders the end of the Korean sentence and its trailing
+/// clauses the beginning. A word of the lost share still finds a rendering
+/// [`CUT_LEAK`] as often (a repeated term, a paraphrase). A short English
+/// that renders the words it should is concise rather than cut, and a
+/// whole-length English predicts no loss, so the evidence vanishes for
+/// sound translations of normal length.
 fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
     let Some(r) = super::omission::residual(pair) else {
         return 0.0;
@@ -289,24 +363,14 @@ fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
     if kept >= 1.0 {
         return 0.0;
     }
-    let len = pair.ko.len().max(1) as f64;
-    let mut w = 0.0;
-    for h in hits {
-        let x = (h.ko.start + h.ko.end) as f64 / (2.0 * len);
-        let past = ((x - kept) / CUT_BLUR).clamp(0.0, 1.0);
-        let p_cut = P_TRUE * (1.0 - (1.0 - CUT_LEAK) * past);
-        w += if h.rendered {
-            (p_cut / P_TRUE).ln()
-        } else {
-            ((1.0 - p_cut) / (1.0 - P_TRUE)).ln()
-        };
-    }
+    let p_cut = P_TRUE * (kept + (1.0 - kept) * CUT_LEAK);
+    let rendered = hits.iter().filter(|h| h.rendered).count() as f64;
+    let missing = hits.len() as f64 - rendered;
+    let w = rendered * (p_cut / P_TRUE).ln() + missing * ((1.0 - p_cut) / (1.0 - P_TRUE)).ln();
     w.clamp(MIN_CUT, MAX_CUT)
 }
 
-/// Share of the sentence over which the chance of a rendering falls at a cut.
-const CUT_BLUR: f64 = 0.25;
-/// Share of its chance a word past the cut keeps.
+/// Share of its chance a word of the lost part keeps.
 const CUT_LEAK: f64 = 0.3;
 /// Bounds of the truncation evidence.
 const MIN_CUT: f64 = -3.0;
@@ -362,7 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn short_english_missing_the_last_words_reads_as_cut() {
+    fn short_english_missing_words_reads_as_cut() {
         let ko =
             "정부는 어제 국회에서 새로운 예산안과 세금 개혁 법안, 그리고 주택 정책을 발표했다.";
         let w = cut(ko, "The government yesterday announced.");
@@ -378,6 +442,30 @@ mod tests {
             "Government: new budget, tax reform bill, housing policy.",
         );
         assert!(w < 0.0, "{w}");
+    }
+
+    #[test]
+    fn currency_signs_and_compound_parts_render_words() {
+        let pair = Pair::new(
+            "그 책은 5달러였고 지지율은 9포인트 올랐다.",
+            "The book cost $5 and his rating rose by a 9-point margin.",
+        );
+        let rendered: Vec<&str> = hits(&pair)
+            .iter()
+            .filter(|h| h.rendered)
+            .map(|h| &pair.ko[h.ko.range()])
+            .collect();
+        assert!(rendered.contains(&"달러"), "{rendered:?}");
+        assert!(rendered.contains(&"포인트"), "{rendered:?}");
+    }
+
+    #[test]
+    fn names_found_by_sound_agree() {
+        let ko = "스미스 대변인은 회의를 취소했다.";
+        let good = Pair::new(ko, "Spokesman Smith canceled the meeting.");
+        let bad = Pair::new(ko, "The river flooded the valley overnight.");
+        assert_eq!(name_agreement(&good, &hits(&good)), (1, 1));
+        assert_eq!(name_agreement(&bad, &hits(&bad)), (1, 0));
     }
 
     #[test]
