@@ -447,8 +447,8 @@ mod tests {
     #[test]
     fn currency_signs_and_compound_parts_render_words() {
         let pair = Pair::new(
-            "그 책은 5달러였고 지지율은 9포인트 올랐다.",
-            "The book cost $5 and his rating rose by a 9-point margin.",
+            "그 책은 5달러였고 지지율은 4포인트 올랐다.",
+            "The book cost $5 and his rating showed a 4-point gain.",
         );
         let rendered: Vec<&str> = hits(&pair)
             .iter()

@@ -12,7 +12,8 @@ use crate::span::Span;
 /// one of the same kind: a figure changed in translation.
 const CHANGED_WEIGHT: f64 = 4.5;
 /// Weight of a quantity a translation may drop (`첫`, a converted amount)
-/// whose place an unmatched English quantity of its kind takes.
+/// whose place an unmatched English quantity of its kind takes, and of a
+/// Korean quantity whose place only an English conversion takes.
 const CHANGED_OPTIONAL_WEIGHT: f64 = 3.0;
 /// Weight of a Korean quantity missing with nothing in its place (it may be
 /// a looser rendering, or part of a dropped clause).
@@ -102,18 +103,25 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         }
         let same = |e: &usize| en.get(*e).is_some_and(|x| class(x.kind) == class(q.kind));
         let slip = |e: &usize| same(e) && en.get(*e).is_some_and(|x| slip_of(q.value, x.value));
-        let counterpart = if let Some(i) = extra.iter().position(slip) {
-            Some(extra.remove(i))
+        // A conversion of its kind left over (`6 miles (13 km)` for 10 km)
+        // is a weaker sign of a change: its number one may render `a`.
+        let converted = |e: &usize| same(e) && en.get(*e).is_some_and(|x| x.value != 1.0);
+        let (counterpart, weight) = if let Some(i) = extra.iter().position(slip) {
+            (Some(extra.remove(i)), CHANGED_WEIGHT)
         } else if let Some(i) = loose.iter().position(slip) {
-            Some(loose.remove(i))
+            (Some(loose.remove(i)), CHANGED_WEIGHT)
+        } else if let Some(i) = extra.iter().position(same) {
+            (Some(extra.remove(i)), CHANGED_WEIGHT)
+        } else if let Some(i) = loose.iter().position(converted) {
+            (Some(loose.remove(i)), CHANGED_OPTIONAL_WEIGHT)
         } else {
-            extra.iter().position(same).map(|i| extra.remove(i))
+            (None, DROPPED_WEIGHT)
         };
         let ko_text = text_of(pair.ko, q);
         let signal = match counterpart.and_then(|e| en.get(e)) {
             Some(x) => Signal::new(
                 Code::NumberMismatch,
-                CHANGED_WEIGHT * scale,
+                weight * scale,
                 format!(
                     "`{ko_text}` of the Korean became `{}` in the English",
                     text_of(pair.en, x)
@@ -122,7 +130,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             .en(Span::from(x.span.clone())),
             None => Signal::new(
                 Code::NumberMismatch,
-                DROPPED_WEIGHT * scale,
+                weight * scale,
                 format!("`{ko_text}` of the Korean has no counterpart in the English"),
             ),
         };
@@ -260,8 +268,8 @@ mod tests {
     #[test]
     fn magnitude_slip_in_an_optional_amount_is_a_change() {
         let v = run(
-            "연금 규모는 340조원(미화 3,000억 달러)에 이른다.",
-            "The fund holds 340 billion won ($300 billion).",
+            "그 회사의 부채는 15조원(약 110억 달러)이다.",
+            "The company's debt is 15 billion won (about $11 billion).",
         );
         assert!(v.iter().any(|s| s.weight == CHANGED_WEIGHT), "{v:?}");
     }
@@ -278,13 +286,34 @@ mod tests {
     #[test]
     fn at_first_becoming_second_is_found() {
         let v = run(
-            "처음에는 그 일을 몰랐다.",
-            "At second, she did not know it.",
+            "그 팀은 처음으로 결승에 올랐다.",
+            "The team reached the final for the second time.",
         );
         assert!(
             v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn figure_replaced_by_a_stray_conversion_is_a_weaker_change() {
+        let v = run(
+            "그 마을은 공항에서 30km 떨어져 있다.",
+            "The village lies 18-mile (35-km) from the airport.",
+        );
+        assert!(
+            v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn first_of_all_becoming_second_is_found() {
+        let v = run(
+            "그는 회의장에 먼저 도착했다.",
+            "He arrived at the hall second.",
+        );
+        assert!(total(&v) > 2.0, "{v:?}");
     }
 
     #[test]

@@ -920,9 +920,10 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         items.push(Item::new(q));
         return Some(end);
     }
-    if let Some((_, n)) = at_any(b, i, &["처음", "최초"]) {
-        // "At first", "for the first time": an ordinal a translation
-        // may well leave out, so it only counts against a changed one.
+    if let Some((_, n)) = at_any(b, i, &["처음", "최초", "먼저"]) {
+        // "At first", "for the first time", "first of all": an ordinal a
+        // translation may well leave out, so it only counts against a
+        // changed one.
         let mut q = Quantity::new(i..i + n, 1.0, Kind::Ordinal);
         q.optional = true;
         items.push(Item::new(q));
