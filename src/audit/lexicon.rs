@@ -227,7 +227,7 @@ pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
         for (j, _) in w.char_indices().skip(PREFIX_MIN) {
             first.entry(fold_hash(&w[..j])).or_insert(i);
         }
-        // Compounds (`9-point`, `Seoul-based`) render each part.
+        // Compounds (`4-point`, `Seoul-based`) render each part.
         if word.contains('-') {
             for part in word.split('-').filter(|p| !p.is_empty()) {
                 first.entry(fold_hash(&stem(part))).or_insert(i);
