@@ -72,6 +72,116 @@ fn slip_of(ko: f64, en: f64) -> bool {
     x == y
 }
 
+/// Metric units (as Korean and English write them), the US units English
+/// news converts them to, and the factor between the two (US value =
+/// metric value · factor). Longer unit names come first (`km` before `m`).
+const CONVERSIONS: [(&[&str], &[&str], f64); 8] = [
+    (
+        &["km", "㎞", "킬로미터", "kilometer", "kilometre"],
+        &["mile"],
+        0.621_371,
+    ),
+    (
+        &["㎡", "m²", "m2", "제곱미터", "평방미터", "square met"],
+        &[
+            "square feet",
+            "square-foot",
+            "square foot",
+            "sq ft",
+            "sq. ft",
+        ],
+        10.763_9,
+    ),
+    (
+        &["cm", "㎝", "센티미터", "센티", "centimet"],
+        &["inch"],
+        0.393_701,
+    ),
+    (
+        &["kg", "㎏", "킬로그램", "kilogram"],
+        &["pound", "lb"],
+        2.204_62,
+    ),
+    (
+        &["m", "미터", "meter", "metre"],
+        &["feet", "foot", "ft"],
+        3.280_84,
+    ),
+    (&["ha", "헥타르", "hectare"], &["acre"], 2.471_05),
+    (&["마일"], &["km", "kilomet"], 1.609_34),
+    (&["피트"], &["meter", "metre"], 0.304_8),
+];
+/// Relative tolerance of a converted value: translators round conversions
+/// (240 km is 149.1 miles, written `150 miles`).
+const CONVERSION_TOLERANCE: f64 = 0.07;
+
+/// The row of [`CONVERSIONS`] whose unit (among `units` of each row)
+/// follows the figure of `q` in `text`.
+fn unit(
+    text: &str,
+    q: &Quantity,
+    units: impl Fn(usize) -> &'static [&'static str],
+) -> Option<usize> {
+    let figure =
+        |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '만' | '천' | '백' | '억');
+    let start = text.get(q.span.clone()).map_or(q.span.end, |t| {
+        q.span.start + t.find(|c: char| !figure(c)).unwrap_or(t.len())
+    });
+    let rest = text.get(start..)?.trim_start_matches([' ', '-']);
+    (0..CONVERSIONS.len()).find(|&i| {
+        units(i).iter().any(|u| {
+            let Some(head) = rest.get(..u.len()) else {
+                return false;
+            };
+            // `m` must not be the start of `million`.
+            let whole =
+                u.len() > 2 || !rest[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+            whole && head.eq_ignore_ascii_case(u)
+        })
+    })
+}
+
+/// True when `x` is `v` converted by `factor`, within rounding.
+fn close(v: f64, factor: f64, x: f64) -> bool {
+    let expected = v * factor;
+    (x - expected).abs() <= CONVERSION_TOLERANCE * expected
+}
+
+/// True when English quantity `x` renders Korean quantity `q` in another
+/// unit (`240km` as `150 miles`).
+fn converts(pair: &Pair<'_>, q: &Quantity, x: &Quantity) -> bool {
+    let Some(i) = unit(pair.ko, q, |i| CONVERSIONS[i].0) else {
+        return false;
+    };
+    unit(pair.en, x, |j| CONVERSIONS[j].1) == Some(i) && close(q.value, CONVERSIONS[i].2, x.value)
+}
+
+/// English measures followed by a conversion in parentheses that does not
+/// agree with them (`10,000 meters (328,000 feet)`): one of the two was
+/// changed, whatever the Korean says.
+fn inconsistent_conversions(pair: &Pair<'_>) -> Vec<(usize, usize)> {
+    let en = &pair.en_nums;
+    let mut out = Vec::new();
+    for (a, x) in en.iter().enumerate() {
+        let Some(y) = en.get(a + 1) else { break };
+        let between = pair.en.get(x.span.end..y.span.start).unwrap_or_default();
+        if !between.contains('(') || between.len() > 24 {
+            continue;
+        }
+        let metric = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].0);
+        let us = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].1);
+        let agree = match (metric(x), us(y), us(x), metric(y)) {
+            (Some(i), Some(j), _, _) if i == j => close(x.value, CONVERSIONS[i].2, y.value),
+            (_, _, Some(i), Some(j)) if i == j => close(y.value, CONVERSIONS[i].2, x.value),
+            _ => true,
+        };
+        if !agree {
+            out.push((a, a + 1));
+        }
+    }
+    out
+}
+
 /// Report quantities of `pair` that do not reconcile.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let (ko, en, r) = (&pair.ko_nums, &pair.en_nums, &pair.numbers);
@@ -99,6 +209,16 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         let Some(q) = ko.get(k) else { continue };
         // A figure the Korean repeats is often rendered once.
         if rendered.contains(&(class(q.kind), q.value)) {
+            continue;
+        }
+        // A measure in another unit is a rendering, not a change.
+        let converted_unit = |e: &usize| en.get(*e).is_some_and(|x| converts(pair, q, x));
+        if let Some(i) = extra.iter().position(converted_unit) {
+            extra.remove(i);
+            continue;
+        }
+        if let Some(i) = loose.iter().position(converted_unit) {
+            loose.remove(i);
             continue;
         }
         let same = |e: &usize| en.get(*e).is_some_and(|x| class(x.kind) == class(q.kind));
@@ -135,6 +255,24 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             ),
         };
         out.push(signal.ko(Span::from(q.span.clone())));
+        scale *= DECAY;
+    }
+    for (a, b) in inconsistent_conversions(pair) {
+        let (Some(x), Some(y)) = (en.get(a), en.get(b)) else {
+            continue;
+        };
+        out.push(
+            Signal::new(
+                Code::NumberMismatch,
+                CHANGED_WEIGHT * scale,
+                format!(
+                    "`{}` and its conversion `{}` of the English disagree",
+                    text_of(pair.en, x),
+                    text_of(pair.en, y)
+                ),
+            )
+            .en(Span::new(x.span.start, y.span.end)),
+        );
         scale *= DECAY;
     }
     // A quantity a translation may drop (`첫`, a conversion) that meets an
@@ -299,7 +437,7 @@ mod tests {
     fn figure_replaced_by_a_stray_conversion_is_a_weaker_change() {
         let v = run(
             "그 마을은 공항에서 30km 떨어져 있다.",
-            "The village lies 18-mile (35-km) from the airport.",
+            "The village lies 25-mile (40-km) from the airport.",
         );
         assert!(
             v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
@@ -314,6 +452,49 @@ mod tests {
             "He arrived at the hall second.",
         );
         assert!(total(&v) > 2.0, "{v:?}");
+    }
+
+    #[test]
+    fn metric_measure_in_us_units_is_a_rendering() {
+        let v = run(
+            "태풍은 해안에서 400km 떨어진 곳에 있다.",
+            "The typhoon is about 250 miles off the coast.",
+        );
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+        let v = run("그 다리는 길이가 300m이다.", "The bridge is 980 feet long.");
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+    }
+
+    #[test]
+    fn wrong_conversion_is_not_a_rendering() {
+        let v = run(
+            "태풍은 해안에서 400km 떨어진 곳에 있다.",
+            "The typhoon is 420 miles off the coast.",
+        );
+        assert!(total(&v) >= CHANGED_WEIGHT, "{v:?}");
+    }
+
+    #[test]
+    fn english_conversion_that_disagrees_is_found() {
+        let v = run(
+            "비행기는 1만m 상공을 날고 있었다.",
+            "The plane was flying at 10,000 meters (52,000 feet).",
+        );
+        assert!(v.iter().any(|s| s.message.contains("conversion")), "{v:?}");
+        let v = run(
+            "비행기는 1만m 상공을 날고 있었다.",
+            "The plane was flying at 10,000 meters (33,000 feet).",
+        );
+        assert!(total(&v) < 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn million_is_no_metre() {
+        let v = run(
+            "인구는 500만 명이다.",
+            "The population is 5 million (about 5,000,000).",
+        );
+        assert!(v.iter().all(|s| !s.message.contains("conversion")), "{v:?}");
     }
 
     #[test]
