@@ -39,6 +39,28 @@ const GLOSSARY_STOP: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
 ];
 
+/// Light words a translation renders or leaves out at will: time-setting
+/// formulas of news (`현지시간`, `지난`), relational nouns (`경우`,
+/// `관련`, `결과`), the reflexive `자신` and auxiliary-like verbs. As
+/// evidence they mostly add noise, so neither list's entry for them counts.
+const LIGHT: &[&str] = &[
+    "현지시간",
+    "지난",
+    "현재",
+    "예정",
+    "경우",
+    "관련",
+    "결과",
+    "상태",
+    "자신",
+    "같은",
+    "발생",
+    "들어",
+    "떨어",
+    "받은",
+    "내려",
+];
+
 struct Lexicon {
     entries: HashMap<&'static str, Vec<u64>>,
     longest: usize,
@@ -81,6 +103,9 @@ fn lexicon() -> &'static Lexicon {
                     }
                 }
             }
+        }
+        for light in LIGHT {
+            entries.remove(light);
         }
         Lexicon { entries, longest }
     })
