@@ -8,7 +8,6 @@
 //! `ln(p_true / p_chance)` of evidence for the pair and each missing one
 //! `ln((1 − p_true) / (1 − p_chance))` against it.
 
-use super::names::{found, korean_names, Cue, EnglishKeys, KoreanName};
 use super::text::{fold_hash, is_syllable};
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
@@ -298,12 +297,11 @@ pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
 /// the end of the sentence.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let hits = hits(pair);
-    let (names, names_found) = name_agreement(pair, &hits);
-    let total = hits.len() + names;
-    if total == 0 {
+    if hits.is_empty() {
         return;
     }
-    let rendered = hits.iter().filter(|h| h.rendered).count() + names_found;
+    let total = hits.len();
+    let rendered = hits.iter().filter(|h| h.rendered).count();
     let missing = (total - rendered) as f64;
     let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
         - rendered as f64 * (P_TRUE / P_CHANCE).ln())
@@ -311,61 +309,14 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     out.push(Signal::new(
         Code::WrongPair,
         weight,
-        format!("{rendered} of {total} common Korean words and names have an English rendering"),
+        format!("{rendered} of {total} common Korean words have an English rendering"),
     ));
-    if hits.is_empty() {
-        return;
-    }
     let cut = truncation_weight(pair, &hits);
     out.push(Signal::new(
         Code::Truncated,
         cut,
         "fewer common Korean words have a rendering than the English length explains",
     ));
-}
-
-/// Names of the Korean that no lexicon word covers (recognised by a title,
-/// by `라는` or by the shape of a loanword), and how many of them the
-/// English has, by sound or by the lexicon: `(total, found)`. A name is
-/// rendered about as often as a lexicon word and found by chance about as
-/// seldom, so both count alike.
-pub fn name_agreement(pair: &Pair<'_>, hits: &[Hit]) -> (usize, usize) {
-    if pair.ko_counts.hangul == 0 || pair.en_words.is_empty() {
-        return (0, 0);
-    }
-    let overlaps = |w: Span| {
-        hits.iter()
-            .any(|h| h.ko.start < w.end && w.start < h.ko.end)
-    };
-    let names: Vec<KoreanName> = korean_names(pair.ko)
-        .into_iter()
-        .filter(|n| !n.words.iter().any(|&w| overlaps(w)))
-        .collect();
-    if names.is_empty() {
-        return (0, 0);
-    }
-    let keys = EnglishKeys::new(pair);
-    let english = english_stems(pair);
-    let mut seen: Vec<&str> = Vec::new();
-    let (mut total, mut found_count) = (0, 0);
-    for n in &names {
-        let text = n.words.first().map_or("", |w| &pair.ko[w.range()]);
-        if seen.contains(&text) {
-            continue;
-        }
-        seen.push(text);
-        let present = n
-            .words
-            .iter()
-            .any(|w| found(&pair.ko[w.range()], n.cue, pair, &keys, &english));
-        // A surname-shaped word is often a common noun: found, it is a
-        // name the English has; missing, it says nothing.
-        if present || n.cue != Cue::Surname {
-            total += 1;
-            found_count += usize::from(present);
-        }
-    }
-    (total, found_count)
 }
 
 /// How much more a translation cut short than a whole one explains the
@@ -482,15 +433,6 @@ mod tests {
             .collect();
         assert!(rendered.contains(&"달러"), "{rendered:?}");
         assert!(rendered.contains(&"포인트"), "{rendered:?}");
-    }
-
-    #[test]
-    fn names_found_by_sound_agree() {
-        let ko = "스미스 대변인은 회의를 취소했다.";
-        let good = Pair::new(ko, "Spokesman Smith canceled the meeting.");
-        let bad = Pair::new(ko, "The river flooded the valley overnight.");
-        assert_eq!(name_agreement(&good, &hits(&good)), (1, 1));
-        assert_eq!(name_agreement(&bad, &hits(&bad)), (1, 0));
     }
 
     #[test]
