@@ -37,8 +37,9 @@ const SIGMA_SHORT: f64 = 1.5;
 const LOOSE_SHARE: f64 = 0.05;
 /// How much wider (in spreads) the looser law is.
 const LOOSE_WIDTH: f64 = 3.0;
-/// The least share of its text a cut translation keeps.
-const MIN_KEPT: f64 = 0.1;
+/// The least share of its text a cut translation keeps: a fifth (less
+/// reads as a fragment, and the length alone then condemns it anyway).
+const MIN_KEPT: f64 = 0.2;
 /// The most an addition multiplies the length by.
 const MAX_GROWTH: f64 = 3.0;
 /// Log-spread of the length ratio of two unrelated sentences.
