@@ -12,14 +12,14 @@
 //! Each hypothesis gives `z` its own density, and a signal's weight is the
 //! log ratio of that density to the sound translation's:
 //!
-//! - sound: standard normal, with a wider component of weight
-//!   [`LOOSE_SHARE`] for free renderings (a summary, an added gloss), so
-//!   that one odd length never condemns a pair alone;
+//! - sound: standard normal, with a wider component (5%, three times as
+//!   wide) for free renderings (a summary, an added gloss), so that one odd
+//!   length never condemns a pair alone;
 //! - cut short: the sound density shifted down by `ln f`, the share `f` of
-//!   the text kept spread evenly in log from [`MIN_KEPT`] to all;
-//! - text added: the same upwards, up to [`MAX_GROWTH`] times the length;
-//! - another sentence: a log ratio as wide as [`OTHER_SPREAD`] between
-//!   unrelated sentences.
+//!   the text kept spread evenly in log from a fifth to all;
+//! - text added: the same upwards, up to three times the length;
+//! - another sentence: a log ratio as wide as 0.5 between unrelated
+//!   sentences.
 
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
