@@ -56,7 +56,7 @@ fn digits(v: f64) -> String {
 /// two or more digits in another order (19.8 as 18.9). A faithful
 /// translation seldom lands on such a value by chance.
 fn slip_of(ko: f64, en: f64) -> bool {
-    if ko == en || ko <= 0.0 || en <= 0.0 {
+    if ko == en || !(ko.is_finite() && en.is_finite() && ko > 0.0 && en > 0.0) {
         return false;
     }
     let (a, b) = (digits(ko), digits(en));
@@ -401,6 +401,8 @@ mod tests {
         assert!(!slip_of(7.0, 9.0));
         assert!(!slip_of(35.0, 35.0));
         assert!(!slip_of(1998.0, 2024.0));
+        assert!(!slip_of(f64::NAN, f64::NAN));
+        assert!(!slip_of(f64::INFINITY, 5.0));
     }
 
     #[test]
