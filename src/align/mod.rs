@@ -223,7 +223,7 @@ fn score_band(
     // Only the concepts two sentences share matter: walk each English
     // concept's occurrences among the Korean sentences of the row, rather
     // than comparing every pair of sentences of the band.
-    let postings = Postings::new(fk);
+    let mut postings = Postings::new(fk);
     for (a, e) in fe.iter().enumerate() {
         let row = band.row(a);
         let (lo, hi) = (*row.start(), *row.end());
@@ -238,12 +238,63 @@ fn score_band(
     }
     let span_e = span_lengths(fe);
     let span_k = span_lengths(fk);
-    let pair_band = band.clone();
-    let pair = |a: usize, b: usize| match pair_band.index(a, b) {
-        Some(ix) if b < m => pairs[ix],
+    // A bead's token evidence is a sum over its sentences, and each term
+    // depends on one sentence and the other side's sentences of the bead
+    // only: English sentence a against Korean j..j+dk, Korean b against
+    // English i..i+de. Each term is computed once per lattice point and
+    // shared by the bead shapes that contain it.
+    let (n, cells) = (fe.len(), band.cells());
+    let matched = |a: usize, b: usize| match band.index(a, b) {
+        Some(ix) if a < n && b < m => pairs[ix],
         _ => features::matches(&fe[a], &fk[b]),
     };
-    Lattice::build(band, |t, i, j| {
+    // English sentence a against the Korean sentences b, b+1, b+2.
+    let e_terms = |a: usize, b: usize| -> [f32; 3] {
+        let mut out = [0f32; 3];
+        let mut cover = 0u64;
+        for (d, o) in out.iter_mut().enumerate() {
+            if b + d >= m {
+                break;
+            }
+            cover |= matched(a, b + d).0;
+            *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
+        }
+        out
+    };
+    // Korean sentence b against the English sentences a, a+1, a+2.
+    let k_terms = |a: usize, b: usize| -> [f32; 3] {
+        let mut out = [0f32; 3];
+        let mut cover = 0u64;
+        for (d, o) in out.iter_mut().enumerate() {
+            if a + d >= n {
+                break;
+            }
+            cover |= matched(a + d, b).1;
+            *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
+        }
+        out
+    };
+    let mut terms = vec![([0f32; 3], [0f32; 3]); cells];
+    for a in 0..n {
+        for b in band.row(a) {
+            if b >= m {
+                break;
+            }
+            if let Some(ix) = band.index(a, b) {
+                terms[ix] = (e_terms(a, b), k_terms(a, b));
+            }
+        }
+    }
+    let e_at = |a: usize, b: usize, d: usize| match band.index(a, b) {
+        Some(ix) => terms[ix].0[d],
+        None => e_terms(a, b)[d],
+    };
+    let k_at = |a: usize, b: usize, d: usize| match band.index(a, b) {
+        Some(ix) => terms[ix].1[d],
+        None => k_terms(a, b)[d],
+    };
+    let lattice_band = band.clone();
+    Lattice::build(lattice_band, |t, i, j| {
         let (de, dk) = TYPES[t];
         if de == 0 {
             return params.log_prior[t] - NULL_SUPPORT * support[1][j];
@@ -251,22 +302,12 @@ fn score_band(
         if dk == 0 {
             return params.log_prior[t] - NULL_SUPPORT * support[0][i];
         }
-        let mut ll = 0.0;
-        let mut kcover = [0u64; 3];
-        for (a, e) in fe.iter().enumerate().skip(i).take(de) {
-            let mut ecover = 0u64;
-            for (x, b) in (j..j + dk).enumerate() {
-                let (me, mk) = pair(a, b);
-                ecover |= me;
-                kcover[x] |= mk;
-            }
-            ll += params.token_llr(0, e, ecover, dk);
-        }
-        for (x, b) in (j..j + dk).enumerate() {
-            ll += params.token_llr(1, &fk[b], kcover[x], de);
-        }
+        let ll: f32 = (i..i + de).map(|a| e_at(a, j, dk - 1)).sum::<f32>()
+            + (j..j + dk).map(|b| k_at(i, b, de - 1)).sum::<f32>();
         // Both sides see the same links: average their evidence.
-        params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
+        params.log_prior[t]
+            + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1])
+            + 0.5 * f64::from(ll)
     })
 }
 
@@ -275,6 +316,9 @@ fn score_band(
 struct Postings {
     start: Vec<u32>,
     entries: Vec<(u32, u64)>,
+    /// Per concept, the first entry not before the last query's range: the
+    /// band's rows move right, so each list is walked once in all.
+    cursor: Vec<u32>,
 }
 
 impl Postings {
@@ -303,19 +347,32 @@ impl Postings {
                 *slot += 1;
             }
         }
-        Postings { start, entries }
+        let cursor = start.clone();
+        Postings {
+            start,
+            entries,
+            cursor,
+        }
     }
 
-    /// Occurrences of concept `c` in sentences `lo..=hi`.
-    fn within(&self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+    /// Occurrences of concept `c` in sentences `lo..=hi`. Successive queries
+    /// of a concept must not move `lo` left.
+    fn within(&mut self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
         let c = c as usize;
-        let (Some(&from), Some(&to)) = (self.start.get(c), self.start.get(c + 1)) else {
+        let (Some(&to), Some(cur)) = (self.start.get(c + 1), self.cursor.get_mut(c)) else {
             return &[];
         };
-        let all = &self.entries[from as usize..to as usize];
-        let first = all.partition_point(|&(s, _)| (s as usize) < lo);
-        let last = all.partition_point(|&(s, _)| s as usize <= hi);
-        &all[first..last.max(first)]
+        let to = to as usize;
+        let mut first = *cur as usize;
+        while first < to && (self.entries[first].0 as usize) < lo {
+            first += 1;
+        }
+        *cur = first as u32;
+        let mut last = first;
+        while last < to && self.entries[last].0 as usize <= hi {
+            last += 1;
+        }
+        &self.entries[first..last]
     }
 }
 

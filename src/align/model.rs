@@ -157,6 +157,7 @@ fn mean_var(v: &[f64]) -> (f64, f64) {
     (m, var)
 }
 
+#[cfg(test)]
 fn ln_normal(r: f64, s: f64) -> f64 {
     -0.5 * (r / s) * (r / s) - s.ln() - 0.918_938_533_204_672_7
 }
