@@ -5,7 +5,7 @@
 //! stem, or a phonetic key (names and loanwords).
 
 use super::glossary::Glossary;
-use super::text::{en_stem, is_en_stopword, is_ko_stopword, tokenize_spans, Tok};
+use super::text::{en_stem, is_en_stopword, is_ko_stopword, strip_particles, tokenize_spans, Tok};
 use crate::numbers::{self, Kind, Quantity};
 use crate::translit::{phonetic_key, phonetic_keys};
 use std::collections::HashMap;
@@ -89,6 +89,11 @@ pub(crate) struct Vocab<'g> {
     local: FxMap<String, u32>,
     /// Reused to build keys without allocating for the ones already known.
     buf: String,
+    /// What each distinct word stands for (see [`Vocab::token`]): words
+    /// repeat, and stemming, sound keys and glossary look-ups are costly.
+    memo: FxMap<String, Option<(u32, u32, u32)>>,
+    memo_ids: Vec<u32>,
+    scratch: Vec<u32>,
 }
 
 impl<'g> Vocab<'g> {
@@ -97,7 +102,46 @@ impl<'g> Vocab<'g> {
             base,
             local: FxMap::default(),
             buf: String::new(),
+            memo: FxMap::default(),
+            memo_ids: Vec::new(),
+            scratch: Vec::new(),
         }
+    }
+
+    /// The concepts of a word keyed by `tag` and `text`: its own concept and
+    /// the range of [`Vocab::ids`] holding the others, or `None` for a word
+    /// that carries no evidence. `analyse` finds them (pushing the others,
+    /// returning the own concept) the first time the word is seen.
+    fn token(
+        &mut self,
+        tag: char,
+        text: &str,
+        analyse: impl FnOnce(&mut Self, &mut Vec<u32>) -> Option<u32>,
+    ) -> Option<(u32, std::ops::Range<usize>)> {
+        self.buf.clear();
+        self.buf.push(tag);
+        self.buf.push_str(text);
+        let entry = match self.memo.get(self.buf.as_str()) {
+            Some(&e) => e,
+            None => {
+                let key = self.buf.clone();
+                let mut others = std::mem::take(&mut self.scratch);
+                others.clear();
+                let own = analyse(self, &mut others);
+                let start = self.memo_ids.len() as u32;
+                self.memo_ids.extend_from_slice(&others);
+                self.scratch = others;
+                let e = own.map(|o| (o, start, self.memo_ids.len() as u32));
+                self.memo.insert(key, e);
+                e
+            }
+        };
+        entry.map(|(own, a, b)| (own, a as usize..b as usize))
+    }
+
+    /// The concepts [`Vocab::token`] ranges point into.
+    fn ids(&self, range: std::ops::Range<usize>) -> &[u32] {
+        self.memo_ids.get(range).unwrap_or(&[])
     }
 
     /// The key of an English stem.
@@ -249,66 +293,85 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
         match tok {
             Tok::Number(_) => continue,
             Tok::Latin(l) => {
-                if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
-                    continue;
-                }
-                let stem = en_stem(&l.word);
-                let own = vocab.tagged('w', &stem);
-                raw.push((own, bit));
-                if !l.acronym && l.word.len() >= 3 {
-                    // Names are worth a short key; other words need a long one
-                    // not to match Korean words by accident.
-                    for key in phonetic_keys(&l.word) {
-                        if key.len() >= if l.capital { 2 } else { 3 } {
-                            raw.push((vocab.tagged('p', &key), bit));
+                let tag = match (l.acronym, l.capital) {
+                    (true, _) => 'A',
+                    (false, true) => 'C',
+                    (false, false) => 'L',
+                };
+                let word = &*l.word;
+                let Some((own, others)) = vocab.token(tag, word, |v, others| {
+                    if !l.acronym && is_en_stopword(&word.to_ascii_lowercase()) {
+                        return None;
+                    }
+                    let own = v.tagged('w', &en_stem(word));
+                    if !l.acronym && word.len() >= 3 {
+                        // Names are worth a short key; other words need a long
+                        // one not to match Korean words by accident.
+                        for key in phonetic_keys(word) {
+                            if key.len() >= if l.capital { 2 } else { 3 } {
+                                others.push(v.tagged('p', &key));
+                            }
                         }
                     }
-                }
+                    Some(own)
+                }) else {
+                    continue;
+                };
+                raw.push((own, bit));
+                raw.extend(vocab.ids(others).iter().map(|&c| (c, bit)));
                 let name = l.acronym || has_hangul || (l.capital && ti > 0);
                 f.kind_mask[if name { NAME } else { WORD }] |= bit;
                 f.units.push((own, pos as u8, false));
             }
-            Tok::Hangul { run, stem } => {
-                let stem_chars = stem.chars().count();
-                if is_ko_stopword(stem) {
-                    continue;
-                }
-                gloss.clear();
-                residual.clear();
-                glossary.lookup(run, stem_chars, &mut gloss, &mut residual);
-                if stem_chars < 2 && gloss.is_empty() {
-                    continue;
-                }
-                let own = vocab.tagged('k', stem);
-                raw.push((own, bit));
-                raw.extend(gloss.iter().map(|&g| (g, bit)));
-                let key = phonetic_key(stem);
-                if key.len() >= 2 {
-                    raw.push((vocab.tagged('p', &key), bit));
-                }
-                // A Korean name: surname and given name are written apart
-                // in English (김대중 = Kim Dae-jung).
-                if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
-                    let mut parts = stem.char_indices();
-                    if let Some((cut, _)) = parts.nth(1) {
-                        for part in [&stem[..cut], &stem[cut..]] {
-                            let key = phonetic_key(part);
-                            if key.len() >= 2 {
-                                raw.push((vocab.tagged('p', &key), bit));
+            Tok::Hangul { run } => {
+                let run: &str = run;
+                let Some((own, others)) = vocab.token('H', run, |v, others| {
+                    let stem = strip_particles(run);
+                    let stem_chars = stem.chars().count();
+                    if is_ko_stopword(stem) {
+                        return None;
+                    }
+                    gloss.clear();
+                    residual.clear();
+                    glossary.lookup(run, stem_chars, &mut gloss, &mut residual);
+                    if stem_chars < 2 && gloss.is_empty() {
+                        return None;
+                    }
+                    let own = v.tagged('k', stem);
+                    others.extend_from_slice(&gloss);
+                    let key = phonetic_key(stem);
+                    if key.len() >= 2 {
+                        others.push(v.tagged('p', &key));
+                    }
+                    // A Korean name: surname and given name are written apart
+                    // in English (김대중 = Kim Dae-jung).
+                    if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
+                        let mut parts = stem.char_indices();
+                        if let Some((cut, _)) = parts.nth(1) {
+                            for part in [&stem[..cut], &stem[cut..]] {
+                                let key = phonetic_key(part);
+                                if key.len() >= 2 {
+                                    others.push(v.tagged('p', &key));
+                                }
                             }
                         }
                     }
-                }
-                // A name inside a compound (콴타스항공 = Qantas + airline).
-                for r in &residual {
-                    if r.len() >= 2 && r.len() < stem_chars {
-                        let part: String = stem.chars().skip(r.start).take(r.len()).collect();
-                        let key = phonetic_key(&part);
-                        if key.len() >= 2 {
-                            raw.push((vocab.tagged('p', &key), bit));
+                    // A name inside a compound (콴타스항공 = Qantas + airline).
+                    for r in &residual {
+                        if r.len() >= 2 && r.len() < stem_chars {
+                            let part: String = stem.chars().skip(r.start).take(r.len()).collect();
+                            let key = phonetic_key(&part);
+                            if key.len() >= 2 {
+                                others.push(v.tagged('p', &key));
+                            }
                         }
                     }
-                }
+                    Some(own)
+                }) else {
+                    continue;
+                };
+                raw.push((own, bit));
+                raw.extend(vocab.ids(others).iter().map(|&c| (c, bit)));
                 f.kind_mask[WORD] |= bit;
                 f.units.push((own, pos as u8, true));
             }
