@@ -73,6 +73,16 @@ impl Band {
         Band { n, m, lo, hi, off }
     }
 
+    /// The sentence pairs (English a, Korean b) of the beads of this band, as
+    /// a band whose row a holds the pairs (a, b): a bead starts inside the
+    /// band at most two rows above a pair and at most two columns left of
+    /// it, so row a spans lo[a − 2] ..= hi[a] + 2.
+    pub fn pairs(&self) -> Band {
+        let lo = (0..=self.n).map(|a| self.lo[a.saturating_sub(2)]).collect();
+        let hi = self.hi.iter().map(|&h| h + 2).collect();
+        Band::from_ranges(self.n, self.m, lo, hi)
+    }
+
     /// Index of point (i, j), if inside.
     #[inline]
     pub fn index(&self, i: usize, j: usize) -> Option<usize> {
@@ -111,6 +121,7 @@ pub(crate) struct Lattice {
 impl Lattice {
     /// Score every bead ending inside `band` with `f(type, i0, j0)`, where
     /// (i0, j0) is the point the bead starts from.
+    #[cfg(test)]
     pub fn build(band: Band, mut f: impl FnMut(usize, usize, usize) -> f64) -> Lattice {
         let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
         for i in 0..=band.n {

@@ -41,7 +41,7 @@ mod text;
 
 pub(crate) use glossary::concepts as glossary_concepts;
 
-use dp::{Band, Lattice, TYPES};
+use dp::{Band, Lattice, NTYPES, TYPES};
 use features::{Feat, FxMap, Vocab};
 use model::Params;
 use std::ops::Range;
@@ -218,97 +218,96 @@ fn score_band(
     support: &[Vec<f64>; 2],
     band: Band,
 ) -> Lattice {
-    let m = fk.len();
-    let mut pairs = vec![(0u64, 0u64); band.cells()];
+    let (n, m) = (fe.len(), fk.len());
+    // Every sentence pair inside a bead of the band (see `Band::pairs`).
+    let grid = band.pairs();
+    let mut pairs = vec![(0u64, 0u64); grid.cells()];
     // Only the concepts two sentences share matter: walk each English
     // concept's occurrences among the Korean sentences of the row, rather
     // than comparing every pair of sentences of the band.
     let mut postings = Postings::new(fk);
     for (a, e) in fe.iter().enumerate() {
-        let row = band.row(a);
+        let row = grid.row(a);
         let (lo, hi) = (*row.start(), *row.end());
         for &(c, me) in &e.concepts {
             for &(b, mk) in postings.within(c, lo, hi) {
-                if let Some(ix) = band.index(a, b as usize) {
+                if let Some(ix) = grid.index(a, b as usize) {
                     pairs[ix].0 |= me;
                     pairs[ix].1 |= mk;
                 }
             }
         }
     }
-    let span_e = span_lengths(fe);
-    let span_k = span_lengths(fk);
     // A bead's token evidence is a sum over its sentences, and each term
     // depends on one sentence and the other side's sentences of the bead
-    // only: English sentence a against Korean j..j+dk, Korean b against
-    // English i..i+de. Each term is computed once per lattice point and
-    // shared by the bead shapes that contain it.
-    let (n, cells) = (fe.len(), band.cells());
-    let matched = |a: usize, b: usize| match band.index(a, b) {
-        Some(ix) if a < n && b < m => pairs[ix],
-        _ => features::matches(&fe[a], &fk[b]),
-    };
-    // English sentence a against the Korean sentences b, b+1, b+2.
-    let e_terms = |a: usize, b: usize| -> [f32; 3] {
-        let mut out = [0f32; 3];
-        let mut cover = 0u64;
-        for (d, o) in out.iter_mut().enumerate() {
-            if b + d >= m {
-                break;
-            }
-            cover |= matched(a, b + d).0;
-            *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
-        }
-        out
-    };
-    // Korean sentence b against the English sentences a, a+1, a+2.
-    let k_terms = |a: usize, b: usize| -> [f32; 3] {
-        let mut out = [0f32; 3];
-        let mut cover = 0u64;
-        for (d, o) in out.iter_mut().enumerate() {
-            if a + d >= n {
-                break;
-            }
-            cover |= matched(a + d, b).1;
-            *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
-        }
-        out
-    };
-    let mut terms = vec![([0f32; 3], [0f32; 3]); cells];
+    // only: English sentence a against Korean b..b+dk, Korean b against
+    // English a..a+de. Each term is computed once per sentence pair and
+    // shared by the bead shapes that contain it. Terms that would reach
+    // outside the grid belong to no bead of the band and stay zero.
+    let matched = |a: usize, b: usize| grid.index(a, b).map(|ix| pairs[ix]);
+    let mut terms = vec![([0f32; 3], [0f32; 3]); grid.cells()];
     for a in 0..n {
-        for b in band.row(a) {
-            if b >= m {
-                break;
+        let row = grid.row(a);
+        let (lo, hi) = (*row.start(), (*row.end()).min(m.saturating_sub(1)));
+        for b in lo..=hi {
+            let Some(ix) = grid.index(a, b) else { continue };
+            let (et, kt) = &mut terms[ix];
+            let mut cover = 0u64;
+            for (d, o) in et.iter_mut().enumerate() {
+                let Some((me, _)) = (b + d < m).then(|| matched(a, b + d)).flatten() else {
+                    break;
+                };
+                cover |= me;
+                *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
             }
-            if let Some(ix) = band.index(a, b) {
-                terms[ix] = (e_terms(a, b), k_terms(a, b));
+            let mut cover = 0u64;
+            for (d, o) in kt.iter_mut().enumerate() {
+                let Some((_, mk)) = (a + d < n).then(|| matched(a + d, b)).flatten() else {
+                    break;
+                };
+                cover |= mk;
+                *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
             }
         }
     }
-    let e_at = |a: usize, b: usize, d: usize| match band.index(a, b) {
-        Some(ix) => terms[ix].0[d],
-        None => e_terms(a, b)[d],
+    let term = |a: usize, b: usize| {
+        grid.index(a, b)
+            .map_or(([0f32; 3], [0f32; 3]), |ix| terms[ix])
     };
-    let k_at = |a: usize, b: usize, d: usize| match band.index(a, b) {
-        Some(ix) => terms[ix].1[d],
-        None => k_terms(a, b)[d],
-    };
-    let lattice_band = band.clone();
-    Lattice::build(lattice_band, |t, i, j| {
-        let (de, dk) = TYPES[t];
-        if de == 0 {
-            return params.log_prior[t] - NULL_SUPPORT * support[1][j];
+    // The length model compares y with alpha + beta x: the English side of
+    // that is computed once per span.
+    let span_e: Vec<[f64; 3]> = span_lengths(fe)
+        .into_iter()
+        .map(|x| x.map(|x| params.alpha + params.beta * x))
+        .collect();
+    let span_k = span_lengths(fk);
+    let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
+    for i in 0..=n {
+        for j in band.row(i) {
+            let Some(ix) = band.index(i, j) else { continue };
+            let out = &mut score[ix];
+            for (t, &(de, dk)) in TYPES.iter().enumerate() {
+                if de > i || dk > j || band.index(i - de, j - dk).is_none() {
+                    continue;
+                }
+                let (i0, j0) = (i - de, j - dk);
+                let s = if de == 0 {
+                    params.log_prior[t] - NULL_SUPPORT * support[1][j0]
+                } else if dk == 0 {
+                    params.log_prior[t] - NULL_SUPPORT * support[0][i0]
+                } else {
+                    let ll: f32 = (i0..i).map(|a| term(a, j0).0[dk - 1]).sum::<f32>()
+                        + (j0..j).map(|b| term(i0, b).1[de - 1]).sum::<f32>();
+                    // Both sides see the same links: average their evidence.
+                    params.log_prior[t]
+                        + params.length_llr_residual(span_k[j0][dk - 1] - span_e[i0][de - 1])
+                        + 0.5 * f64::from(ll)
+                };
+                out[t] = s as f32;
+            }
         }
-        if dk == 0 {
-            return params.log_prior[t] - NULL_SUPPORT * support[0][i];
-        }
-        let ll: f32 = (i..i + de).map(|a| e_at(a, j, dk - 1)).sum::<f32>()
-            + (j..j + dk).map(|b| k_at(i, b, de - 1)).sum::<f32>();
-        // Both sides see the same links: average their evidence.
-        params.log_prior[t]
-            + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1])
-            + 0.5 * f64::from(ll)
-    })
+    }
+    Lattice { band, score }
 }
 
 /// The sentences each concept occurs in, with the token positions that

@@ -81,6 +81,10 @@ pub(crate) struct Params {
     stride: usize,
     /// ln(sigma_rand / sigma): the constant part of the length ratio.
     len_offset: f64,
+    /// 1 / (sigma · SHAPE_STEP): residual to position in `shape`.
+    len_scale: f64,
+    inv_sigma_rand: f64,
+    shape: &'static [f32],
 }
 
 /// The aligned part of the length model as a function of the residual in
@@ -181,6 +185,9 @@ impl Params {
             llr: Vec::new(),
             stride: 0,
             len_offset: 0.0,
+            len_scale: 0.0,
+            inv_sigma_rand: 0.0,
+            shape: shape_table(),
         };
         // Frequent tokens move between classes later on, but no class ever
         // holds more tokens than the sentence.
@@ -244,27 +251,34 @@ impl Params {
 
     fn set_length(&mut self) {
         self.len_offset = (self.sigma_rand / self.sigma).ln();
+        self.len_scale = 1.0 / (self.sigma * SHAPE_STEP);
+        self.inv_sigma_rand = 1.0 / self.sigma_rand;
     }
 
     /// Length log-likelihood ratio (translation vs unrelated) for
     /// x = ln(1 + English characters), y = ln(1 + Korean characters).
     #[inline]
+    #[cfg(test)]
     pub fn length_llr(&self, x: f64, y: f64) -> f64 {
-        let r = y - self.alpha - self.beta * x;
-        let u = (r / self.sigma).abs();
-        let pos = u / SHAPE_STEP;
+        self.length_llr_residual(y - self.alpha - self.beta * x)
+    }
+
+    /// [`Params::length_llr`] of the residual r = y − alpha − beta·x.
+    #[inline]
+    pub fn length_llr_residual(&self, r: f64) -> f64 {
+        let pos = (r * self.len_scale).abs();
         let shape = if pos < SHAPE_STEPS as f64 {
-            let table = shape_table();
             let k = pos as usize;
             let frac = pos - k as f64;
-            match (table.get(k), table.get(k + 1)) {
-                (Some(&a), Some(&b)) => f64::from(a) * (1.0 - frac) + f64::from(b) * frac,
-                _ => aligned_shape(u),
+            match (self.shape.get(k), self.shape.get(k + 1)) {
+                (Some(&a), Some(&b)) => f64::from(a) + (f64::from(b) - f64::from(a)) * frac,
+                _ => aligned_shape(r / self.sigma),
             }
         } else {
-            (EPS / WIDE).ln() - 0.5 * (u / WIDE) * (u / WIDE)
+            let u = r / (WIDE * self.sigma);
+            (EPS / WIDE).ln() - 0.5 * u * u
         };
-        let z = r / self.sigma_rand;
+        let z = r * self.inv_sigma_rand;
         shape + self.len_offset + 0.5 * z * z
     }
 
