@@ -392,23 +392,31 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
 /// Set apart the tokens whose concepts occur in many sentences of the other
 /// document (class [`FREQ`]).
 pub(crate) fn frequent(fe: &mut [Feat], fk: &mut [Feat]) {
-    fn doc_freq(feats: &[Feat]) -> FxMap<u32, u32> {
-        let mut df: FxMap<u32, u32> = FxMap::default();
+    // Concept ids are dense (see `Vocab`): counts go in plain arrays.
+    let top = fe
+        .iter()
+        .chain(fk.iter())
+        .filter_map(|f| f.concepts.last())
+        .map(|&(c, _)| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let doc_freq = |feats: &[Feat]| {
+        let mut df = vec![0u32; top];
         for f in feats {
             for &(c, _) in &f.concepts {
-                *df.entry(c).or_default() += 1;
+                df[c as usize] += 1;
             }
         }
         df
-    }
-    fn mark(feats: &mut [Feat], other: &FxMap<u32, u32>, n_other: usize) {
+    };
+    fn mark(feats: &mut [Feat], other: &[u32], n_other: usize) {
         // One occurrence is the translation's; a frequent concept has at
         // least two more, and more than FREQUENT of the rest.
         let limit = (FREQUENT * n_other.saturating_sub(1) as f64).max(2.0);
         for f in feats.iter_mut() {
             let mut freq = 0u64;
             for &(c, mask) in &f.concepts {
-                let d = other.get(&c).copied().unwrap_or(0);
+                let d = other.get(c as usize).copied().unwrap_or(0);
                 if f64::from(d.saturating_sub(1)) >= limit {
                     freq |= mask;
                 }

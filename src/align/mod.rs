@@ -354,12 +354,19 @@ impl Postings {
         }
     }
 
-    /// Occurrences of concept `c` in sentences `lo..=hi`. Successive queries
-    /// of a concept must not move `lo` left.
-    fn within(&mut self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+    /// Whether concept `c` occurs in sentences `lo..=hi` (same order of
+    /// queries as [`Postings::within`]).
+    fn any_within(&mut self, c: u32, lo: usize, hi: usize) -> bool {
+        self.within_start(c, lo)
+            .is_some_and(|first| self.entries[first].0 as usize <= hi)
+    }
+
+    /// Moves the cursor of concept `c` to its first occurrence in sentence
+    /// `lo` or later, and returns it (`None` past the last).
+    fn within_start(&mut self, c: u32, lo: usize) -> Option<usize> {
         let c = c as usize;
         let (Some(&to), Some(cur)) = (self.start.get(c + 1), self.cursor.get_mut(c)) else {
-            return &[];
+            return None;
         };
         let to = to as usize;
         let mut first = *cur as usize;
@@ -367,6 +374,16 @@ impl Postings {
             first += 1;
         }
         *cur = first as u32;
+        (first < to).then_some(first)
+    }
+
+    /// Occurrences of concept `c` in sentences `lo..=hi`. Successive queries
+    /// of a concept must not move `lo` left.
+    fn within(&mut self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+        let Some(first) = self.within_start(c, lo) else {
+            return &[];
+        };
+        let to = self.start[c as usize + 1] as usize;
         let mut last = first;
         while last < to && self.entries[last].0 as usize <= hi {
             last += 1;
@@ -404,21 +421,31 @@ fn support(
             .min(len.saturating_sub(model::WINDOW));
         start..(start + model::WINDOW).min(len)
     };
-    let se = (0..n)
-        .map(|a| {
-            let mask =
-                window(place_e[a], m).fold(0, |acc, b| acc | features::matches(&fe[a], &fk[b]).0);
-            params.support_llr(0, &fe[a], mask)
-        })
-        .collect();
-    let sk = (0..m)
-        .map(|b| {
-            let mask =
-                window(place_k[b], n).fold(0, |acc, a| acc | features::matches(&fe[a], &fk[b]).1);
-            params.support_llr(1, &fk[b], mask)
-        })
-        .collect();
-    [se, sk]
+    // The windows move forward with the path: each concept's postings are
+    // walked once.
+    let supported = |feats: &[Feat], other: &[Feat], place: &[usize], side: usize| {
+        let mut postings = Postings::new(other);
+        feats
+            .iter()
+            .zip(place)
+            .map(|(f, &p)| {
+                let w = window(p, other.len());
+                let mut mask = 0u64;
+                if let Some(last) = w.end.checked_sub(1) {
+                    for &(c, bits) in &f.concepts {
+                        if postings.any_within(c, w.start, last) {
+                            mask |= bits;
+                        }
+                    }
+                }
+                params.support_llr(side, f, mask)
+            })
+            .collect()
+    };
+    [
+        supported(fe, fk, &place_e, 0),
+        supported(fk, fe, &place_k, 1),
+    ]
 }
 
 /// ln(1 + characters) of the spans of 1, 2 and 3 sentences starting at each
