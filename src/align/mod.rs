@@ -81,7 +81,8 @@ pub struct AlignOptions {
     /// Documents with at most this many lattice points are searched
     /// exhaustively; longer ones in a band. Default: 250,000.
     pub full_search_cells: usize,
-    /// Initial half-width (in sentences) of the search band. Default: 16.
+    /// Initial half-width (in sentences) of the search band, doubled while
+    /// the best path runs along its edge. Default: 8.
     pub band: usize,
 }
 
@@ -91,7 +92,7 @@ impl Default for AlignOptions {
             realign: true,
             glossary: true,
             full_search_cells: 250_000,
-            band: 16,
+            band: 8,
         }
     }
 }
@@ -155,15 +156,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     // Second pass: re-estimated model, in a corridor around the first path.
     let centre = path_centre(n, m, &path);
     let support = support(&fe, &fk, &params, &path);
-    let (lattice, path) = search(
-        &fe,
-        &fk,
-        &params,
-        &support,
-        full,
-        &centre,
-        (opts.band / 2).max(4),
-    );
+    let (lattice, path) = search(&fe, &fk, &params, &support, full, &centre, opts.band.max(4));
     let (fwd, bwd) = lattice.forward_backward();
     path.iter()
         .map(|&(t, i, j)| {
@@ -246,27 +239,33 @@ fn score_band(
     // outside the grid belong to no bead of the band and stay zero.
     let matched = |a: usize, b: usize| grid.index(a, b).map(|ix| pairs[ix]);
     let mut terms = vec![([0f32; 3], [0f32; 3]); grid.cells()];
-    for a in 0..n {
+    for (a, e) in fe.iter().enumerate() {
         let row = grid.row(a);
         let (lo, hi) = (*row.start(), (*row.end()).min(m.saturating_sub(1)));
-        for b in lo..=hi {
-            let Some(ix) = grid.index(a, b) else { continue };
+        let Some(first) = grid.index(a, lo) else {
+            continue;
+        };
+        let korean = fk.get(lo..=hi).unwrap_or(&[]);
+        for (x, k) in korean.iter().enumerate() {
+            let (b, ix) = (lo + x, first + x);
             let (et, kt) = &mut terms[ix];
+            // English a against Korean b, b+1, b+2: the next cells of the row.
             let mut cover = 0u64;
             for (d, o) in et.iter_mut().enumerate() {
-                let Some((me, _)) = (b + d < m).then(|| matched(a, b + d)).flatten() else {
+                if b + d > hi {
                     break;
-                };
-                cover |= me;
-                *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
+                }
+                cover |= pairs[ix + d].0;
+                *o = params.token_llr(0, e, cover, d + 1) as f32;
             }
+            // Korean b against English a, a+1, a+2: the rows below.
             let mut cover = 0u64;
             for (d, o) in kt.iter_mut().enumerate() {
                 let Some((_, mk)) = (a + d < n).then(|| matched(a + d, b)).flatten() else {
                     break;
                 };
                 cover |= mk;
-                *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
+                *o = params.token_llr(1, k, cover, d + 1) as f32;
             }
         }
     }
