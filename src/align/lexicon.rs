@@ -166,9 +166,10 @@ pub(crate) fn learn(
                 if z <= 0.0 {
                     continue;
                 }
+                let inv = 1.0 / z;
                 for &x in row {
                     let p = &mut tc[x as usize];
-                    p.1 += p.0 / z;
+                    p.1 += p.0 * inv;
                 }
             }
         }

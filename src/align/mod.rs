@@ -269,9 +269,15 @@ fn score_band(
             }
         }
     }
+    // Terms of the pair (a, b) sit at `row_start[a] + b` of the grid: a
+    // bead's pairs are all inside it (see `Band::pairs`).
+    let row_start: Vec<usize> = (0..=n).map(|a| grid.row_start(a)).collect();
     let term = |a: usize, b: usize| {
-        grid.index(a, b)
-            .map_or(([0f32; 3], [0f32; 3]), |ix| terms[ix])
+        row_start
+            .get(a)
+            .and_then(|&r| terms.get(r.wrapping_add(b)))
+            .copied()
+            .unwrap_or_default()
     };
     // The length model compares y with alpha + beta x: the English side of
     // that is computed once per span.
@@ -282,11 +288,14 @@ fn score_band(
     let span_k = span_lengths(fk);
     let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
     for i in 0..=n {
-        for j in band.row(i) {
-            let Some(ix) = band.index(i, j) else { continue };
-            let out = &mut score[ix];
+        let row = band.row(i);
+        let Some(first) = band.index(i, *row.start()) else {
+            continue;
+        };
+        for (x, j) in row.enumerate() {
+            let out = &mut score[first + x];
             for (t, &(de, dk)) in TYPES.iter().enumerate() {
-                if de > i || dk > j || band.index(i - de, j - dk).is_none() {
+                if de > i || dk > j || !band.contains(i - de, j - dk) {
                     continue;
                 }
                 let (i0, j0) = (i - de, j - dk);
