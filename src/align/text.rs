@@ -107,27 +107,31 @@ fn month(word: &str) -> Option<f64> {
 /// often a pronoun than a count).
 fn number_word(word: &str) -> Option<f64> {
     use crate::numbers::{EN_TENS as TENS, EN_UNITS as UNITS};
-    let w = word;
-    if w.len() < 3 || w.len() > 9 {
+    // Every word of a text is looked up: one hash of its lower-case form
+    // (on the stack) instead of thirty comparisons.
+    const LONGEST: usize = 9;
+    static WORDS: OnceLock<FxMap<&'static str, f64>> = OnceLock::new();
+    if word.len() < 3 || word.len() > LONGEST {
         return None;
     }
-    if let Some(i) = UNITS
-        .iter()
-        .position(|u| u.eq_ignore_ascii_case(w))
-        .filter(|&i| i >= 2)
-    {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|t| t.eq_ignore_ascii_case(w)) {
-        return Some(20.0 + 10.0 * i as f64);
-    }
-    if w.eq_ignore_ascii_case("dozen") {
-        Some(12.0)
-    } else if w.eq_ignore_ascii_case("hundred") {
-        Some(100.0)
-    } else {
-        None
-    }
+    let words = WORDS.get_or_init(|| {
+        let mut map: FxMap<&'static str, f64> = FxMap::default();
+        for (i, u) in UNITS.iter().enumerate().skip(2) {
+            map.insert(u, i as f64);
+        }
+        for (i, t) in TENS.iter().enumerate() {
+            map.insert(t, 20.0 + 10.0 * i as f64);
+        }
+        map.insert("dozen", 12.0);
+        map.insert("hundred", 100.0);
+        map
+    });
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    words.get(lower).copied()
 }
 
 /// A sentence as characters, with the byte offset of each (and of the end),
@@ -205,6 +209,9 @@ const KO_NUMERALS: [(&str, f64); 12] = [
     ("스무", 20.0),
     ("스물", 20.0),
 ];
+
+/// The first syllables of [`KO_NUMERALS`].
+const NUMERAL_STARTS: [char; 10] = ['한', '두', '세', '네', '다', '여', '일', '아', '열', '스'];
 
 /// Counters that follow a native numeral.
 const KO_COUNTERS: [&str; 22] = [
@@ -345,16 +352,19 @@ pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok<'_>
                 .unwrap_or(cs.len());
             let run = src.slice(i, end);
             // A native numeral with its counter, glued (두명) or not (두 명).
-            let numeral = KO_NUMERALS.iter().find(|(w, _)| {
-                run.strip_prefix(w).is_some_and(|rest| {
-                    if rest.is_empty() {
-                        cs.get(end) == Some(&' ')
-                            && starts_with_counter(src.slice(end + 1, (end + 4).min(cs.len())))
-                    } else {
-                        starts_with_counter(rest)
-                    }
-                })
-            });
+            let numeral = KO_NUMERALS
+                .iter()
+                .filter(|_| NUMERAL_STARTS.contains(&c))
+                .find(|(w, _)| {
+                    run.strip_prefix(w).is_some_and(|rest| {
+                        if rest.is_empty() {
+                            cs.get(end) == Some(&' ')
+                                && starts_with_counter(src.slice(end + 1, (end + 4).min(cs.len())))
+                        } else {
+                            starts_with_counter(rest)
+                        }
+                    })
+                });
             if let Some(&(w, v)) = numeral {
                 out.push(Tok::Number(v));
                 let rest = &run[w.len()..];
@@ -435,7 +445,8 @@ fn read_latin<'a>(src: &Src<'a>, start: usize, out: &mut Vec<Tok<'a>>) -> usize 
     {
         next = end + 2;
     }
-    if let Some(m) = month(&word).filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())) {
+    let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+    if let Some(m) = capital.then(|| month(&word)).flatten() {
         out.push(Tok::Number(m));
         return next;
     }
@@ -445,7 +456,7 @@ fn read_latin<'a>(src: &Src<'a>, start: usize, out: &mut Vec<Tok<'a>>) -> usize 
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
     let digits = word.chars().any(|c| c.is_ascii_digit());
     out.push(Tok::Latin(Latin {
-        capital: word.starts_with(|c: char| c.is_ascii_uppercase()),
+        capital,
         acronym: (upper >= 2 && upper * 2 >= word.len()) || digits,
         word,
     }));
@@ -797,6 +808,17 @@ mod tests {
         assert!(numbers("one of them").is_empty());
         assert!(numbers("세계").is_empty());
         assert!(numbers("네").is_empty());
+    }
+
+    #[test]
+    fn every_native_numeral_starts_with_a_listed_syllable() {
+        for (w, _) in KO_NUMERALS {
+            assert!(w.starts_with(NUMERAL_STARTS), "{w}");
+        }
+        assert_eq!(number_word("Twenty"), Some(20.0));
+        assert_eq!(number_word("NINETEEN"), Some(19.0));
+        assert_eq!(number_word("one"), None);
+        assert_eq!(number_word("twentyfive"), None);
     }
 
     #[test]
