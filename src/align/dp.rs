@@ -99,12 +99,6 @@ impl Band {
         i <= self.n && j >= self.lo[i] && j <= self.hi[i]
     }
 
-    /// `index(i, j) = row_start(i) + j` (wrapping) for the points of row i.
-    #[inline]
-    pub fn row_start(&self, i: usize) -> usize {
-        self.off[i].wrapping_sub(self.lo[i])
-    }
-
     /// Columns of row i.
     #[inline]
     pub fn row(&self, i: usize) -> std::ops::RangeInclusive<usize> {

@@ -202,8 +202,39 @@ fn search(
     }
 }
 
-/// Score every bead in `band`. Sentence-pair matches are computed once per
-/// pair and reused by the beads that contain the pair.
+/// One row of per-pair values over a column range, in a ring of rows.
+#[derive(Clone, Default)]
+struct RingRow<T> {
+    lo: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Copy + Default> RingRow<T> {
+    fn reset(&mut self, lo: usize, len: usize) {
+        self.lo = lo;
+        self.cells.clear();
+        self.cells.resize(len, T::default());
+    }
+
+    #[inline]
+    fn get(&self, b: usize) -> Option<T> {
+        b.checked_sub(self.lo)
+            .and_then(|x| self.cells.get(x))
+            .copied()
+    }
+}
+
+/// Rows kept of the pair matches and of the token terms: a bead spans at
+/// most three rows.
+const RING: usize = 4;
+
+/// Score every bead in `band`, row by row. The token evidence of a bead is
+/// a sum over its sentences, and each term depends on one sentence and the
+/// other side's sentences of the bead only: English sentence a against
+/// Korean b..b+dk, Korean b against English a..a+de. Each term is computed
+/// once per sentence pair (from the pair's shared concepts, found through
+/// the postings) and shared by the bead shapes that contain it. Only the
+/// last few rows of pairs and terms are kept.
 fn score_band(
     fe: &[Feat],
     fk: &[Feat],
@@ -212,72 +243,59 @@ fn score_band(
     band: Band,
 ) -> Lattice {
     let (n, m) = (fe.len(), fk.len());
-    // Every sentence pair inside a bead of the band (see `Band::pairs`).
+    // Every sentence pair inside a bead of the band (see `Band::pairs`);
+    // terms that would reach outside it belong to no bead and stay zero.
     let grid = band.pairs();
-    let mut pairs = vec![(0u64, 0u64); grid.cells()];
+    let columns = |a: usize| {
+        let row = grid.row(a);
+        (*row.start(), (*row.end()).min(m.saturating_sub(1)))
+    };
+    let mut postings = Postings::new(fk);
+    let mut pairs: [RingRow<(u64, u64)>; RING] = Default::default();
+    let mut terms: [RingRow<([f32; 3], [f32; 3])>; RING] = Default::default();
     // Only the concepts two sentences share matter: walk each English
     // concept's occurrences among the Korean sentences of the row, rather
-    // than comparing every pair of sentences of the band.
-    let mut postings = Postings::new(fk);
-    for (a, e) in fe.iter().enumerate() {
-        let row = grid.row(a);
-        let (lo, hi) = (*row.start(), *row.end());
-        for &(c, me) in &e.concepts {
+    // than comparing every pair of sentences of the row.
+    let mut fill_pairs = |a: usize, row: &mut RingRow<(u64, u64)>| {
+        let (lo, hi) = columns(a);
+        row.reset(lo, (hi + 1).saturating_sub(lo));
+        for &(c, me) in &fe[a].concepts {
             for &(b, mk) in postings.within(c, lo, hi) {
-                if let Some(ix) = grid.index(a, b as usize) {
-                    pairs[ix].0 |= me;
-                    pairs[ix].1 |= mk;
+                if let Some(cell) = row.cells.get_mut(b as usize - lo) {
+                    cell.0 |= me;
+                    cell.1 |= mk;
                 }
             }
         }
-    }
-    // A bead's token evidence is a sum over its sentences, and each term
-    // depends on one sentence and the other side's sentences of the bead
-    // only: English sentence a against Korean b..b+dk, Korean b against
-    // English a..a+de. Each term is computed once per sentence pair and
-    // shared by the bead shapes that contain it. Terms that would reach
-    // outside the grid belong to no bead of the band and stay zero.
-    let matched = |a: usize, b: usize| grid.index(a, b).map(|ix| pairs[ix]);
-    let mut terms = vec![([0f32; 3], [0f32; 3]); grid.cells()];
-    for (a, e) in fe.iter().enumerate() {
-        let row = grid.row(a);
-        let (lo, hi) = (*row.start(), (*row.end()).min(m.saturating_sub(1)));
-        let Some(first) = grid.index(a, lo) else {
-            continue;
-        };
-        let korean = fk.get(lo..=hi).unwrap_or(&[]);
-        for (x, k) in korean.iter().enumerate() {
-            let (b, ix) = (lo + x, first + x);
-            let (et, kt) = &mut terms[ix];
-            // English a against Korean b, b+1, b+2: the next cells of the row.
+    };
+    let fill_terms = |a: usize,
+                      pairs: &[RingRow<(u64, u64)>; RING],
+                      row: &mut RingRow<([f32; 3], [f32; 3])>| {
+        let (lo, hi) = columns(a);
+        row.reset(lo, (hi + 1).saturating_sub(lo));
+        let own = &pairs[a % RING];
+        for (x, (et, kt)) in row.cells.iter_mut().enumerate() {
+            let b = lo + x;
+            // English a against Korean b, b+1, b+2.
             let mut cover = 0u64;
             for (d, o) in et.iter_mut().enumerate() {
-                if b + d > hi {
-                    break;
-                }
-                cover |= pairs[ix + d].0;
-                *o = params.token_llr(0, e, cover, d + 1) as f32;
+                let Some((me, _)) = own.get(b + d) else { break };
+                cover |= me;
+                *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
             }
-            // Korean b against English a, a+1, a+2: the rows below.
+            // Korean b against English a, a+1, a+2.
             let mut cover = 0u64;
             for (d, o) in kt.iter_mut().enumerate() {
-                let Some((_, mk)) = (a + d < n).then(|| matched(a + d, b)).flatten() else {
+                let Some((_, mk)) = (a + d < n)
+                    .then(|| pairs[(a + d) % RING].get(b))
+                    .flatten()
+                else {
                     break;
                 };
                 cover |= mk;
-                *o = params.token_llr(1, k, cover, d + 1) as f32;
+                *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
             }
         }
-    }
-    // Terms of the pair (a, b) sit at `row_start[a] + b` of the grid: a
-    // bead's pairs are all inside it (see `Band::pairs`).
-    let row_start: Vec<usize> = (0..=n).map(|a| grid.row_start(a)).collect();
-    let term = |a: usize, b: usize| {
-        row_start
-            .get(a)
-            .and_then(|&r| terms.get(r.wrapping_add(b)))
-            .copied()
-            .unwrap_or_default()
     };
     // The length model compares y with alpha + beta x: the English side of
     // that is computed once per span.
@@ -287,13 +305,29 @@ fn score_band(
         .collect();
     let span_k = span_lengths(fk);
     let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
+    if n > 0 {
+        fill_pairs(0, &mut pairs[0]);
+    }
     for i in 0..=n {
-        let row = band.row(i);
-        let Some(first) = band.index(i, *row.start()) else {
+        // Beads ending in row i start in rows i-3..=i and need the terms
+        // of rows i-3..i, which need the pairs of rows up to i+1.
+        if i + 1 < n {
+            fill_pairs(i + 1, &mut pairs[(i + 1) % RING]);
+        }
+        if let Some(a) = i.checked_sub(1) {
+            let mut row = std::mem::take(&mut terms[a % RING]);
+            fill_terms(a, &pairs, &mut row);
+            terms[a % RING] = row;
+        }
+        let term = |a: usize, b: usize| terms[a % RING].get(b).unwrap_or_default();
+        let cols = band.row(i);
+        let Some(first) = band.index(i, *cols.start()) else {
             continue;
         };
-        for (x, j) in row.enumerate() {
-            let out = &mut score[first + x];
+        for (x, j) in cols.enumerate() {
+            let Some(out) = score.get_mut(first + x) else {
+                break;
+            };
             for (t, &(de, dk)) in TYPES.iter().enumerate() {
                 if de > i || dk > j || !band.contains(i - de, j - dk) {
                     continue;
