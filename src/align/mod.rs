@@ -41,7 +41,7 @@ mod text;
 
 pub(crate) use glossary::concepts as glossary_concepts;
 
-use dp::{Band, Lattice, NTYPES, TYPES};
+use dp::{Band, Lattice, Viterbi, NTYPES, TYPES};
 use features::{Feat, FxMap, Vocab};
 use model::Params;
 use std::ops::Range;
@@ -140,7 +140,16 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         anchor_centre(&fe, &fk)
     };
     let none = [vec![0.0; n], vec![0.0; m]];
-    let (_, path) = search(&fe, &fk, &params, &none, full, &centre, opts.band.max(4));
+    let (_, path) = search(
+        &fe,
+        &fk,
+        &params,
+        &none,
+        full,
+        &centre,
+        opts.band.max(4),
+        false,
+    );
     params.reestimate(&fe, &fk, &path);
 
     if opts.realign {
@@ -156,7 +165,16 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     // Second pass: re-estimated model, in a corridor around the first path.
     let centre = path_centre(n, m, &path);
     let support = support(&fe, &fk, &params, &path);
-    let (lattice, path) = search(&fe, &fk, &params, &support, full, &centre, opts.band.max(4));
+    let (lattice, path) = search(
+        &fe,
+        &fk,
+        &params,
+        &support,
+        full,
+        &centre,
+        opts.band.max(4),
+        true,
+    );
     let (fwd, bwd) = lattice.forward_backward();
     path.iter()
         .map(|&(t, i, j)| {
@@ -171,7 +189,9 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
 }
 
 /// Viterbi in the full lattice, or in a band around `centre` that is
-/// widened while the best path runs along its edge.
+/// widened while the best path runs along its edge. The lattice keeps its
+/// bead scores only when `keep` (for posteriors).
+#[allow(clippy::too_many_arguments)]
 fn search(
     fe: &[Feat],
     fk: &[Feat],
@@ -180,6 +200,7 @@ fn search(
     full: bool,
     centre: &[(usize, usize)],
     mut w: usize,
+    keep: bool,
 ) -> (Lattice, Vec<(usize, usize, usize)>) {
     let (n, m) = (fe.len(), fk.len());
     loop {
@@ -188,8 +209,7 @@ fn search(
         } else {
             Band::around(n, m, centre, w)
         };
-        let lattice = score_band(fe, fk, params, support, band);
-        let path = lattice.viterbi();
+        let (lattice, path) = score_band(fe, fk, params, support, band, keep);
         let touches = !full
             && path
                 .iter()
@@ -234,14 +254,16 @@ const RING: usize = 4;
 /// Korean b..b+dk, Korean b against English a..a+de. Each term is computed
 /// once per sentence pair (from the pair's shared concepts, found through
 /// the postings) and shared by the bead shapes that contain it. Only the
-/// last few rows of pairs and terms are kept.
+/// last few rows of pairs and terms are kept. Returns the lattice (with its
+/// scores when `keep`) and its best path.
 fn score_band(
     fe: &[Feat],
     fk: &[Feat],
     params: &Params,
     support: &[Vec<f64>; 2],
     band: Band,
-) -> Lattice {
+    keep: bool,
+) -> (Lattice, Vec<(usize, usize, usize)>) {
     let (n, m) = (fe.len(), fk.len());
     // Every sentence pair inside a bead of the band (see `Band::pairs`);
     // terms that would reach outside it belong to no bead and stay zero.
@@ -268,35 +290,32 @@ fn score_band(
             }
         }
     };
-    let fill_terms = |a: usize,
-                      pairs: &[RingRow<(u64, u64)>; RING],
-                      row: &mut RingRow<([f32; 3], [f32; 3])>| {
-        let (lo, hi) = columns(a);
-        row.reset(lo, (hi + 1).saturating_sub(lo));
-        let own = &pairs[a % RING];
-        for (x, (et, kt)) in row.cells.iter_mut().enumerate() {
-            let b = lo + x;
-            // English a against Korean b, b+1, b+2.
-            let mut cover = 0u64;
-            for (d, o) in et.iter_mut().enumerate() {
-                let Some((me, _)) = own.get(b + d) else { break };
-                cover |= me;
-                *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
+    let fill_terms =
+        |a: usize, pairs: &[RingRow<(u64, u64)>; RING], row: &mut RingRow<([f32; 3], [f32; 3])>| {
+            let (lo, hi) = columns(a);
+            row.reset(lo, (hi + 1).saturating_sub(lo));
+            let own = &pairs[a % RING];
+            for (x, (et, kt)) in row.cells.iter_mut().enumerate() {
+                let b = lo + x;
+                // English a against Korean b, b+1, b+2.
+                let mut cover = 0u64;
+                for (d, o) in et.iter_mut().enumerate() {
+                    let Some((me, _)) = own.get(b + d) else { break };
+                    cover |= me;
+                    *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
+                }
+                // Korean b against English a, a+1, a+2.
+                let mut cover = 0u64;
+                for (d, o) in kt.iter_mut().enumerate() {
+                    let Some((_, mk)) = (a + d < n).then(|| pairs[(a + d) % RING].get(b)).flatten()
+                    else {
+                        break;
+                    };
+                    cover |= mk;
+                    *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
+                }
             }
-            // Korean b against English a, a+1, a+2.
-            let mut cover = 0u64;
-            for (d, o) in kt.iter_mut().enumerate() {
-                let Some((_, mk)) = (a + d < n)
-                    .then(|| pairs[(a + d) % RING].get(b))
-                    .flatten()
-                else {
-                    break;
-                };
-                cover |= mk;
-                *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
-            }
-        }
-    };
+        };
     // The length model compares y with alpha + beta x: the English side of
     // that is computed once per span.
     let span_e: Vec<[f64; 3]> = span_lengths(fe)
@@ -304,7 +323,9 @@ fn score_band(
         .map(|x| x.map(|x| params.alpha + params.beta * x))
         .collect();
     let span_k = span_lengths(fk);
-    let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
+    let mut viterbi = Viterbi::new(&band);
+    let mut scores: Vec<[f32; NTYPES]> = Vec::new();
+    let mut kept = Vec::with_capacity(if keep { band.cells() } else { 0 });
     if n > 0 {
         fill_pairs(0, &mut pairs[0]);
     }
@@ -321,13 +342,9 @@ fn score_band(
         }
         let term = |a: usize, b: usize| terms[a % RING].get(b).unwrap_or_default();
         let cols = band.row(i);
-        let Some(first) = band.index(i, *cols.start()) else {
-            continue;
-        };
-        for (x, j) in cols.enumerate() {
-            let Some(out) = score.get_mut(first + x) else {
-                break;
-            };
+        scores.clear();
+        scores.resize(cols.clone().count(), [f32::NEG_INFINITY; NTYPES]);
+        for (out, j) in scores.iter_mut().zip(cols) {
             for (t, &(de, dk)) in TYPES.iter().enumerate() {
                 if de > i || dk > j || !band.contains(i - de, j - dk) {
                     continue;
@@ -348,8 +365,13 @@ fn score_band(
                 out[t] = s as f32;
             }
         }
+        viterbi.push_row(&band, i, &scores);
+        if keep {
+            kept.extend_from_slice(&scores);
+        }
     }
-    Lattice { band, score }
+    let path = viterbi.path(&band);
+    (Lattice { band, score: kept }, path)
 }
 
 /// The sentences each concept occurs in, with the token positions that
