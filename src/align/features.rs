@@ -83,15 +83,92 @@ const SURNAMES: [char; 40] = [
 /// At most this many content tokens of a sentence are used (one bit each).
 const MAX_TOKENS: usize = 64;
 
+/// Longest tagged key kept inside a hash table.
+const INLINE: usize = 23;
+
+/// A tag byte and a text of together at most [`INLINE`] bytes, stored in
+/// place: looking one up reads the table and nothing else, where a `String`
+/// key costs a trip to wherever its bytes were allocated.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Short {
+    len: u8,
+    bytes: [u8; INLINE],
+}
+
+impl Short {
+    fn new(tag: u8, text: &str) -> Option<Short> {
+        let len = text.len() + 1;
+        if len > INLINE {
+            return None;
+        }
+        let mut bytes = [0u8; INLINE];
+        bytes[0] = tag;
+        bytes[1..len].copy_from_slice(text.as_bytes());
+        Some(Short {
+            len: len as u8,
+            bytes,
+        })
+    }
+}
+
+/// A map from (ASCII tag, text) keys: short keys in place, long ones as
+/// strings.
+struct TaggedMap<V> {
+    short: FxMap<Short, V>,
+    long: FxMap<String, V>,
+}
+
+impl<V: Copy> TaggedMap<V> {
+    fn new() -> Self {
+        TaggedMap {
+            short: FxMap::default(),
+            long: FxMap::default(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The value of `tag` + `text`; `buf` is scratch space for a long key.
+    fn get(&self, tag: u8, text: &str, buf: &mut String) -> Option<V> {
+        match Short::new(tag, text) {
+            Some(k) => self.short.get(&k).copied(),
+            None => {
+                long_key(buf, tag, text);
+                self.long.get(buf.as_str()).copied()
+            }
+        }
+    }
+
+    fn insert(&mut self, tag: u8, text: &str, value: V) {
+        match Short::new(tag, text) {
+            Some(k) => {
+                self.short.insert(k, value);
+            }
+            None => {
+                let mut key = String::new();
+                long_key(&mut key, tag, text);
+                self.long.insert(key, value);
+            }
+        }
+    }
+}
+
+fn long_key(buf: &mut String, tag: u8, text: &str) {
+    buf.clear();
+    buf.push(char::from(tag));
+    buf.push_str(text);
+}
+
 /// Concept ids: the glossary's shared ids, then ids local to one alignment.
 pub(crate) struct Vocab<'g> {
     base: &'g FxMap<String, u32>,
-    local: FxMap<String, u32>,
-    /// Reused to build keys without allocating for the ones already known.
+    local: TaggedMap<u32>,
     buf: String,
     /// What each distinct word stands for (see [`Vocab::token`]): words
     /// repeat, and stemming, sound keys and glossary look-ups are costly.
-    memo: FxMap<String, Option<(u32, u32, u32)>>,
+    memo: TaggedMap<Option<(u32, u32, u32)>>,
     memo_ids: Vec<u32>,
     scratch: Vec<u32>,
 }
@@ -100,9 +177,9 @@ impl<'g> Vocab<'g> {
     pub fn new(base: &'g FxMap<String, u32>) -> Self {
         Vocab {
             base,
-            local: FxMap::default(),
+            local: TaggedMap::new(),
             buf: String::new(),
-            memo: FxMap::default(),
+            memo: TaggedMap::new(),
             memo_ids: Vec::new(),
             scratch: Vec::new(),
         }
@@ -114,17 +191,13 @@ impl<'g> Vocab<'g> {
     /// returning the own concept) the first time the word is seen.
     fn token(
         &mut self,
-        tag: char,
+        tag: u8,
         text: &str,
         analyse: impl FnOnce(&mut Self, &mut Vec<u32>) -> Option<u32>,
     ) -> Option<(u32, std::ops::Range<usize>)> {
-        self.buf.clear();
-        self.buf.push(tag);
-        self.buf.push_str(text);
-        let entry = match self.memo.get(self.buf.as_str()) {
-            Some(&e) => e,
+        let entry = match self.memo.get(tag, text, &mut self.buf) {
+            Some(e) => e,
             None => {
-                let key = self.buf.clone();
                 let mut others = std::mem::take(&mut self.scratch);
                 others.clear();
                 let own = analyse(self, &mut others);
@@ -132,7 +205,7 @@ impl<'g> Vocab<'g> {
                 self.memo_ids.extend_from_slice(&others);
                 self.scratch = others;
                 let e = own.map(|o| (o, start, self.memo_ids.len() as u32));
-                self.memo.insert(key, e);
+                self.memo.insert(tag, text, e);
                 e
             }
         };
@@ -149,26 +222,22 @@ impl<'g> Vocab<'g> {
         format!("w{stem}")
     }
 
-    pub fn id(&mut self, key: String) -> u32 {
-        if let Some(&id) = self.base.get(&key) {
-            return id;
-        }
-        let next = (self.base.len() + self.local.len()) as u32;
-        *self.local.entry(key).or_insert(next)
-    }
-
     /// The id of the key `tag` followed by `text` (`w` English stem, `k`
-    /// Hangul stem, `p` phonetic key); allocates only for a new key.
-    pub fn tagged(&mut self, tag: char, text: &str) -> u32 {
-        self.buf.clear();
-        self.buf.push(tag);
-        self.buf.push_str(text);
-        let key = self.buf.as_str();
-        if let Some(&id) = self.base.get(key).or_else(|| self.local.get(key)) {
+    /// Hangul stem, `p` phonetic key, `q` quantity); allocates only for a
+    /// new long key.
+    pub fn tagged(&mut self, tag: u8, text: &str) -> u32 {
+        // The glossary's keys are English stems.
+        if tag == b'w' {
+            long_key(&mut self.buf, tag, text);
+            if let Some(&id) = self.base.get(self.buf.as_str()) {
+                return id;
+            }
+        }
+        if let Some(id) = self.local.get(tag, text, &mut self.buf) {
             return id;
         }
         let next = (self.base.len() + self.local.len()) as u32;
-        self.local.insert(self.buf.clone(), next);
+        self.local.insert(tag, text, next);
         next
     }
 }
@@ -278,7 +347,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
         }
         let bit = 1u64 << pos;
         for key in quantity_keys(q) {
-            raw.push((vocab.id(key), bit));
+            raw.push((vocab.tagged(b'q', &key), bit));
         }
         f.kind_mask[NUM] |= bit;
         pos += 1;
@@ -294,22 +363,22 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
             Tok::Number(_) => continue,
             Tok::Latin(l) => {
                 let tag = match (l.acronym, l.capital) {
-                    (true, _) => 'A',
-                    (false, true) => 'C',
-                    (false, false) => 'L',
+                    (true, _) => b'A',
+                    (false, true) => b'C',
+                    (false, false) => b'L',
                 };
                 let word = &*l.word;
                 let Some((own, others)) = vocab.token(tag, word, |v, others| {
                     if !l.acronym && is_en_stopword(&word.to_ascii_lowercase()) {
                         return None;
                     }
-                    let own = v.tagged('w', &en_stem(word));
+                    let own = v.tagged(b'w', &en_stem(word));
                     if !l.acronym && word.len() >= 3 {
                         // Names are worth a short key; other words need a long
                         // one not to match Korean words by accident.
                         for key in phonetic_keys(word) {
                             if key.len() >= if l.capital { 2 } else { 3 } {
-                                others.push(v.tagged('p', &key));
+                                others.push(v.tagged(b'p', &key));
                             }
                         }
                     }
@@ -325,7 +394,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
             }
             Tok::Hangul { run } => {
                 let run: &str = run;
-                let Some((own, others)) = vocab.token('H', run, |v, others| {
+                let Some((own, others)) = vocab.token(b'H', run, |v, others| {
                     let stem = strip_particles(run);
                     let stem_chars = stem.chars().count();
                     if is_ko_stopword(stem) {
@@ -337,11 +406,11 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                     if stem_chars < 2 && gloss.is_empty() {
                         return None;
                     }
-                    let own = v.tagged('k', stem);
+                    let own = v.tagged(b'k', stem);
                     others.extend_from_slice(&gloss);
                     let key = phonetic_key(stem);
                     if key.len() >= 2 {
-                        others.push(v.tagged('p', &key));
+                        others.push(v.tagged(b'p', &key));
                     }
                     // A Korean name: surname and given name are written apart
                     // in English (김대중 = Kim Dae-jung).
@@ -351,7 +420,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                             for part in [&stem[..cut], &stem[cut..]] {
                                 let key = phonetic_key(part);
                                 if key.len() >= 2 {
-                                    others.push(v.tagged('p', &key));
+                                    others.push(v.tagged(b'p', &key));
                                 }
                             }
                         }
@@ -362,7 +431,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                             let part: String = stem.chars().skip(r.start).take(r.len()).collect();
                             let key = phonetic_key(&part);
                             if key.len() >= 2 {
-                                others.push(v.tagged('p', &key));
+                                others.push(v.tagged(b'p', &key));
                             }
                         }
                     }
