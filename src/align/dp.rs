@@ -93,12 +93,6 @@ impl Band {
         }
     }
 
-    /// True when point (i, j) is inside.
-    #[inline]
-    pub fn contains(&self, i: usize, j: usize) -> bool {
-        i <= self.n && j >= self.lo[i] && j <= self.hi[i]
-    }
-
     /// Columns of row i.
     #[inline]
     pub fn row(&self, i: usize) -> std::ops::RangeInclusive<usize> {

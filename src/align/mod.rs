@@ -43,7 +43,7 @@ pub(crate) use glossary::concepts as glossary_concepts;
 
 use dp::{Band, Lattice, Viterbi, NTYPES, TYPES};
 use features::{Feat, FxMap, Vocab};
-use model::Params;
+use model::{Params, Prepared};
 use std::ops::Range;
 
 /// A group of English sentences aligned to a group of Korean sentences.
@@ -290,6 +290,8 @@ fn score_band(
             }
         }
     };
+    let prep_e: Vec<Prepared> = fe.iter().map(|f| params.prepare(0, f)).collect();
+    let prep_k: Vec<Prepared> = fk.iter().map(|f| params.prepare(1, f)).collect();
     let fill_terms =
         |a: usize, pairs: &[RingRow<(u64, u64)>; RING], row: &mut RingRow<([f32; 3], [f32; 3])>| {
             let (lo, hi) = columns(a);
@@ -302,7 +304,7 @@ fn score_band(
                 for (d, o) in et.iter_mut().enumerate() {
                     let Some((me, _)) = own.get(b + d) else { break };
                     cover |= me;
-                    *o = params.token_llr(0, &fe[a], cover, d + 1) as f32;
+                    *o = params.prepared_llr(&prep_e[a], cover, d + 1) as f32;
                 }
                 // Korean b against English a, a+1, a+2.
                 let mut cover = 0u64;
@@ -312,7 +314,7 @@ fn score_band(
                         break;
                     };
                     cover |= mk;
-                    *o = params.token_llr(1, &fk[b], cover, d + 1) as f32;
+                    *o = params.prepared_llr(&prep_k[b], cover, d + 1) as f32;
                 }
             }
         };
@@ -342,27 +344,33 @@ fn score_band(
         }
         let term = |a: usize, b: usize| terms[a % RING].get(b).unwrap_or_default();
         let cols = band.row(i);
+        let (lo, hi) = (*cols.start(), *cols.end());
         scores.clear();
-        scores.resize(cols.clone().count(), [f32::NEG_INFINITY; NTYPES]);
-        for (out, j) in scores.iter_mut().zip(cols) {
-            for (t, &(de, dk)) in TYPES.iter().enumerate() {
-                if de > i || dk > j || !band.contains(i - de, j - dk) {
-                    continue;
-                }
-                let (i0, j0) = (i - de, j - dk);
+        scores.resize(hi + 1 - lo, [f32::NEG_INFINITY; NTYPES]);
+        for (t, &(de, dk)) in TYPES.iter().enumerate() {
+            // The bead ends at (i, j) and starts inside the band, at
+            // (i - de, j - dk): j runs over an interval.
+            let Some(i0) = i.checked_sub(de) else {
+                continue;
+            };
+            let from = band.row(i0);
+            let (first, last) = (lo.max(from.start() + dk), hi.min(from.end() + dk));
+            let prior = params.log_prior[t];
+            for j in first..=last {
+                let j0 = j - dk;
                 let s = if de == 0 {
-                    params.log_prior[t] - NULL_SUPPORT * support[1][j0]
+                    prior - NULL_SUPPORT * support[1][j0]
                 } else if dk == 0 {
-                    params.log_prior[t] - NULL_SUPPORT * support[0][i0]
+                    prior - NULL_SUPPORT * support[0][i0]
                 } else {
                     let ll: f32 = (i0..i).map(|a| term(a, j0).0[dk - 1]).sum::<f32>()
                         + (j0..j).map(|b| term(i0, b).1[de - 1]).sum::<f32>();
                     // Both sides see the same links: average their evidence.
-                    params.log_prior[t]
+                    prior
                         + params.length_llr_residual(span_k[j0][dk - 1] - span_e[i0][de - 1])
                         + 0.5 * f64::from(ll)
                 };
-                out[t] = s as f32;
+                scores[j - lo][t] = s as f32;
             }
         }
         viterbi.push_row(&band, i, &scores);

@@ -58,6 +58,18 @@ pub(crate) const WINDOW: usize = 7;
 const OTHERS: [i32; 4] = [1, 2, 3, WINDOW as i32];
 const SLOTS: usize = OTHERS.len();
 
+/// A sentence's token classes made ready to be scored against many match
+/// masks (see [`Params::prepare`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Prepared {
+    masks: [u64; CLASSES],
+    /// Per slot of [`OTHERS`]: the score of a mask that matches nothing.
+    zero: [f64; SLOTS],
+    /// Per class and slot: where the class's row (its token count) starts
+    /// in the tables.
+    row: [[u32; SLOTS]; CLASSES],
+}
+
 /// Model parameters.
 #[derive(Clone, Debug)]
 pub(crate) struct Params {
@@ -285,9 +297,55 @@ impl Params {
     /// Token log-likelihood ratio of one side: `mask` holds the tokens of a
     /// sentence with features `f` matched by the `others` (1 to 3) sentences
     /// of the other side of the bead.
-    #[inline]
+    #[cfg(test)]
     pub fn token_llr(&self, side: usize, f: &Feat, mask: u64, others: usize) -> f64 {
         self.token_llr_slot(side, f, mask, others.clamp(1, 3) - 1)
+    }
+
+    /// `f`'s classes, token counts and unmatched scores, so that
+    /// [`Params::prepared_llr`] only counts the matches in the classes a mask
+    /// touches: most sentence pairs of a band share few tokens or none.
+    pub fn prepare(&self, side: usize, f: &Feat) -> Prepared {
+        let rows = self.stride;
+        let mut p = Prepared::default();
+        for c in 0..CLASSES {
+            let cm = f.class_mask[c];
+            if cm == 0 {
+                continue;
+            }
+            p.masks[c] = cm;
+            let n = cm.count_ones() as usize;
+            for d in 0..SLOTS {
+                let row = ((side * CLASSES + c) * SLOTS + d) * rows * rows + n * rows;
+                p.row[c][d] = row as u32;
+                p.zero[d] += self.llr.get(row).copied().map_or(0.0, f64::from);
+            }
+        }
+        p
+    }
+
+    /// [`Params::token_llr`] of a prepared sentence.
+    #[inline]
+    pub fn prepared_llr(&self, p: &Prepared, mask: u64, others: usize) -> f64 {
+        let d = others.clamp(1, 3) - 1;
+        let mut ll = p.zero[d];
+        if mask == 0 {
+            return ll;
+        }
+        for c in 0..CLASSES {
+            let hit = mask & p.masks[c];
+            if hit != 0 {
+                let row = p.row[c][d] as usize;
+                let (Some(&none), Some(&some)) = (
+                    self.llr.get(row),
+                    self.llr.get(row + hit.count_ones() as usize),
+                ) else {
+                    continue;
+                };
+                ll += f64::from(some) - f64::from(none);
+            }
+        }
+        ll
     }
 
     /// How much more probable the matches `mask` of sentence `f` against
@@ -495,6 +553,29 @@ mod tests {
         // 64 of 64 tokens matched against 17 of 64 in a long sentence.
         assert!(p.token_llr(0, &long, u64::MAX, 1) > p.token_llr(0, &long, 0x1_ffff, 1));
         assert!(p.token_llr(0, &long, 0, 1) < -1.0);
+    }
+
+    #[test]
+    fn prepared_scores_agree_with_direct_ones() {
+        let f = Feat {
+            len: 40,
+            class_mask: [0b1, 0b110, 0b1111000, 0b10000000],
+            kind_mask: [0b1, 0b110, 0b11111000],
+            ..Feat::default()
+        };
+        let p = Params::initial(std::slice::from_ref(&f), &[feat(5)]);
+        for side in 0..2 {
+            let prep = p.prepare(side, &f);
+            for mask in [0u64, 0b1, 0b11, 0b1010_1010, 0xff, u64::MAX] {
+                for others in 1..=3 {
+                    let (a, b) = (
+                        p.prepared_llr(&prep, mask, others),
+                        p.token_llr(side, &f, mask, others),
+                    );
+                    assert!((a - b).abs() < 1e-5, "{mask:b} {others}: {a} {b}");
+                }
+            }
+        }
     }
 
     #[test]
