@@ -81,8 +81,10 @@ pub struct AlignOptions {
     /// Documents with at most this many lattice points are searched
     /// exhaustively; longer ones in a band. Default: 250,000.
     pub full_search_cells: usize,
-    /// Initial half-width (in sentences) of the search band, doubled while
-    /// the best path runs along its edge. Default: 8.
+    /// Initial half-width (in sentences) of the first search's band around
+    /// the anchor line, doubled while the best path runs along its edge; the
+    /// second search, around the first path, starts at half of it (at least
+    /// 4). Default: 8.
     pub band: usize,
 }
 
@@ -172,7 +174,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         &support,
         full,
         &centre,
-        opts.band.max(4),
+        (opts.band / 2).max(4),
         true,
     );
     let (fwd, bwd) = lattice.forward_backward();
