@@ -89,10 +89,24 @@ const INLINE: usize = 23;
 /// A tag byte and a text of together at most [`INLINE`] bytes, stored in
 /// place: looking one up reads the table and nothing else, where a `String`
 /// key costs a trip to wherever its bytes were allocated.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Short {
     len: u8,
     bytes: [u8; INLINE],
+}
+
+impl std::hash::Hash for Short {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Three words, rather than a length and 23 single bytes.
+        let mut all = [0u8; INLINE + 1];
+        all[0] = self.len;
+        all[1..].copy_from_slice(&self.bytes);
+        for word in all.chunks_exact(8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            state.write_u64(u64::from_le_bytes(w));
+        }
+    }
 }
 
 impl Short {

@@ -139,11 +139,20 @@ fn number_word(word: &str) -> Option<f64> {
 struct Src<'a> {
     text: &'a str,
     cs: Vec<char>,
+    /// Empty for an ASCII text, where character and byte offsets agree.
     bytes: Vec<usize>,
 }
 
 impl<'a> Src<'a> {
     fn new(text: &'a str) -> Src<'a> {
+        if text.is_ascii() {
+            let cs = text.bytes().map(char::from).collect();
+            return Src {
+                text,
+                cs,
+                bytes: Vec::new(),
+            };
+        }
         let mut cs = Vec::with_capacity(text.len());
         let mut bytes = Vec::with_capacity(text.len() + 1);
         for (b, c) in text.char_indices() {
@@ -154,9 +163,20 @@ impl<'a> Src<'a> {
         Src { text, cs, bytes }
     }
 
+    /// The byte offset of character `i` (`i` = the number of characters
+    /// for the end).
+    #[inline]
+    fn byte(&self, i: usize) -> Option<usize> {
+        if self.bytes.is_empty() {
+            (i <= self.cs.len()).then_some(i)
+        } else {
+            self.bytes.get(i).copied()
+        }
+    }
+
     /// The text of characters `from..to`.
     fn slice(&self, from: usize, to: usize) -> &'a str {
-        let (Some(&a), Some(&b)) = (self.bytes.get(from), self.bytes.get(to)) else {
+        let (Some(a), Some(b)) = (self.byte(from), self.byte(to)) else {
             return "";
         };
         self.text.get(a..b).unwrap_or("")
@@ -379,7 +399,7 @@ pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok<'_>
             i += 1;
         }
         if !out.is_empty() {
-            let (Some(&a), Some(&b)) = (src.bytes.get(start), src.bytes.get(i.min(cs.len())))
+            let (Some(a), Some(b)) = (src.byte(start), src.byte(i.min(cs.len())))
             else {
                 break;
             };
