@@ -110,28 +110,27 @@ fn number_word(word: &str) -> Option<f64> {
     // Every word of a text is looked up: one hash of its lower-case form
     // (on the stack) instead of thirty comparisons.
     const LONGEST: usize = 9;
-    static WORDS: OnceLock<FxMap<&'static str, f64>> = OnceLock::new();
+    static WORDS: OnceLock<FxMap<&'static [u8], f64>> = OnceLock::new();
     if word.len() < 3 || word.len() > LONGEST {
         return None;
     }
     let words = WORDS.get_or_init(|| {
-        let mut map: FxMap<&'static str, f64> = FxMap::default();
+        let mut map: FxMap<&'static [u8], f64> = FxMap::default();
         for (i, u) in UNITS.iter().enumerate().skip(2) {
-            map.insert(u, i as f64);
+            map.insert(u.as_bytes(), i as f64);
         }
         for (i, t) in TENS.iter().enumerate() {
-            map.insert(t, 20.0 + 10.0 * i as f64);
+            map.insert(t.as_bytes(), 20.0 + 10.0 * i as f64);
         }
-        map.insert("dozen", 12.0);
-        map.insert("hundred", 100.0);
+        map.insert(b"dozen", 12.0);
+        map.insert(b"hundred", 100.0);
         map
     });
     let mut buf = [0u8; LONGEST];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    words.get(lower).copied()
+    words.get(&*lower).copied()
 }
 
 /// A sentence as characters, with the byte offset of each (and of the end),
