@@ -21,6 +21,7 @@
 
 use super::dp::{NTYPES, TYPES};
 use super::features::{matches, Feat, CLASSES};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Prior probability of each bead shape (same order as [`TYPES`]): most
@@ -86,7 +87,7 @@ pub(crate) struct Params {
     /// Log-likelihood ratio of m matched out of n tokens, per side, class
     /// and number of sentences on the other side (slot of [`OTHERS`]), as
     /// `llr[table(side, class, slot) + n * stride + m]`.
-    llr: Vec<f32>,
+    llr: Cow<'static, [f32]>,
     /// Rows (and columns) of each match table: one more than the most
     /// tokens a sentence of the document has, so that short documents do
     /// not pay for tables sized for the longest sentences.
@@ -126,36 +127,71 @@ fn shape_table() -> &'static [f32] {
     })
 }
 
-/// ln of the beta-binomial probability of m successes out of n (without the
-/// binomial coefficient, which cancels in a ratio) is
-/// `a[m] + b[n - m] - ab[n]` with these three running sums, for n < TAB.
-struct BetaBinomial {
-    a: [f64; TAB],
-    b: [f64; TAB],
-    ab: [f64; TAB],
+/// Σ ln(x + k) for k < i, for every i < rows (zero beyond): with these,
+/// the ln of the beta-binomial probability of m successes out of n with
+/// parameters (a, b), without the binomial coefficient (which cancels in a
+/// ratio), is `cum(a)[m] + cum(b)[n - m] - cum(a + b)[n]`.
+fn cum(x: f64, rows: usize) -> [f64; TAB] {
+    let mut v = [0.0; TAB];
+    for i in 1..rows.min(TAB) {
+        v[i] = v[i - 1] + (x + (i - 1) as f64).ln();
+    }
+    v
 }
 
-impl BetaBinomial {
-    fn new(mean: f64, rho: f64, rows: usize) -> BetaBinomial {
-        let kappa = 1.0 / rho.clamp(1e-4, 0.99) - 1.0;
-        let (a, b) = (mean * kappa, (1.0 - mean) * kappa);
-        let cum = |x: f64| -> [f64; TAB] {
-            let mut v = [0.0; TAB];
-            for i in 1..rows.min(TAB) {
-                v[i] = v[i - 1] + (x + (i - 1) as f64).ln();
+/// The match tables (see `Params::llr`) for match rates `p`, `q` and
+/// correlations `rho`, with `rows` rows each.
+fn rate_tables(
+    p: &[[f64; CLASSES]; 2],
+    q: &[[f64; CLASSES]; 2],
+    rho: &[[[f64; CLASSES]; 2]; 2],
+    rows: usize,
+) -> Vec<f32> {
+    let mut llr = vec![0f32; 2 * CLASSES * SLOTS * rows * rows];
+    for s in 0..2 {
+        for c in 0..CLASSES {
+            let (p1, q1) = (p[s][c].clamp(0.01, 0.99), q[s][c].clamp(0.001, 0.99));
+            // a + b = kappa whatever the mean: one running sum serves every
+            // slot.
+            let kappa = rho.map(|r| 1.0 / r[s][c].clamp(1e-4, 0.99) - 1.0);
+            let total = kappa.map(|k| cum(k, rows));
+            for (d, &k) in OTHERS.iter().enumerate() {
+                // Against k sentences a token finds a chance match more
+                // easily: in any of them if unrelated, in the extra ones
+                // if its translation is there but does not match it.
+                let qd = 1.0 - (1.0 - q1).powi(k);
+                let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
+                if pd <= qd {
+                    // The class does not tell translations apart here:
+                    // the table stays zero.
+                    continue;
+                }
+                let base = ((s * CLASSES + c) * SLOTS + d) * rows * rows;
+                let Some(table) = llr.get_mut(base..base + rows * rows) else {
+                    continue;
+                };
+                let (pa, pb) = (cum(pd * kappa[0], rows), cum((1.0 - pd) * kappa[0], rows));
+                let (qa, qb) = (cum(qd * kappa[1], rows), cum((1.0 - qd) * kappa[1], rows));
+                for (n, row) in table.chunks_exact_mut(rows).enumerate() {
+                    for (m, x) in row.iter_mut().enumerate().take(n + 1) {
+                        let tp = pa[m] + pb[n - m] - total[0][n];
+                        let tq = qa[m] + qb[n - m] - total[1][n];
+                        *x = (tp - tq) as f32;
+                    }
+                }
             }
-            v
-        };
-        BetaBinomial {
-            a: cum(a),
-            b: cum(b),
-            ab: cum(a + b),
         }
     }
+    llr
+}
 
-    #[inline]
-    fn ln(&self, n: usize, m: usize) -> f64 {
-        self.a[m] + self.b[n - m] - self.ab[n]
+/// The match tables of the prior rates, for each number of rows: the same
+/// for every document before re-estimation, so made once per process.
+fn prior_tables(rows: usize) -> &'static [f32] {
+    static TABLES: [OnceLock<Vec<f32>>; TAB + 1] = [const { OnceLock::new() }; TAB + 1];
+    match TABLES.get(rows) {
+        Some(t) => t.get_or_init(|| rate_tables(&P0, &Q0, &RHO0.map(|r| [[r; CLASSES]; 2]), rows)),
+        None => &[],
     }
 }
 
@@ -194,7 +230,7 @@ impl Params {
             p: P0,
             q: Q0,
             rho: RHO0.map(|r| [[r; CLASSES]; 2]),
-            llr: Vec::new(),
+            llr: Cow::Borrowed(&[]),
             stride: 0,
             len_offset: 0.0,
             len_scale: 0.0,
@@ -210,45 +246,16 @@ impl Params {
             .max()
             .unwrap_or(0);
         p.stride = (most + 1).min(TAB);
-        p.llr = vec![0.0; 2 * CLASSES * SLOTS * p.stride * p.stride];
+        // The prior rates' tables (p, q and rho are the priors here).
+        p.llr = Cow::Borrowed(prior_tables(p.stride));
         p.sigma_rand = (vy + BETA0 * BETA0 * vx).sqrt();
         p.sigma_rand = p.sigma_rand.max(1.5 * WIDE * SIGMA0);
-        p.set_rates();
         p.set_length();
         p
     }
 
     fn set_rates(&mut self) {
-        let rows = self.stride;
-        for s in 0..2 {
-            for c in 0..CLASSES {
-                let (p1, q1) = (
-                    self.p[s][c].clamp(0.01, 0.99),
-                    self.q[s][c].clamp(0.001, 0.99),
-                );
-                for (d, &k) in OTHERS.iter().enumerate() {
-                    // Against k sentences a token finds a chance match more
-                    // easily: in any of them if unrelated, in the extra ones
-                    // if its translation is there but does not match it.
-                    let qd = 1.0 - (1.0 - q1).powi(k);
-                    let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
-                    let base = ((s * CLASSES + c) * SLOTS + d) * rows * rows;
-                    let table = &mut self.llr[base..base + rows * rows];
-                    if pd <= qd {
-                        // The class does not tell translations apart here.
-                        table.iter_mut().for_each(|x| *x = 0.0);
-                        continue;
-                    }
-                    let tp = BetaBinomial::new(pd, self.rho[0][s][c], rows);
-                    let tq = BetaBinomial::new(qd, self.rho[1][s][c], rows);
-                    for (n, row) in table.chunks_exact_mut(rows).enumerate() {
-                        for (m, x) in row.iter_mut().enumerate().take(n + 1) {
-                            *x = (tp.ln(n, m) - tq.ln(n, m)) as f32;
-                        }
-                    }
-                }
-            }
-        }
+        self.llr = Cow::Owned(rate_tables(&self.p, &self.q, &self.rho, self.stride));
     }
 
     /// Length log-likelihood ratio (translation vs unrelated) of a residual,
@@ -576,6 +583,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn prior_tables_are_the_tables_of_the_prior_rates() {
+        let rho = RHO0.map(|r| [[r; CLASSES]; 2]);
+        for rows in [1, 7, TAB] {
+            assert_eq!(prior_tables(rows), &rate_tables(&P0, &Q0, &rho, rows)[..]);
+        }
+        assert!(prior_tables(TAB + 1).is_empty());
     }
 
     #[test]

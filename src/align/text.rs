@@ -398,8 +398,7 @@ pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok<'_>
             i += 1;
         }
         if !out.is_empty() {
-            let (Some(a), Some(b)) = (src.byte(start), src.byte(i.min(cs.len())))
-            else {
+            let (Some(a), Some(b)) = (src.byte(start), src.byte(i.min(cs.len()))) else {
                 break;
             };
             spanned.extend(out.drain(..).map(|t| (a..b, t)));
