@@ -90,9 +90,79 @@ fn bench_detect(c: &mut Criterion) {
     group.finish();
 }
 
-/// Sentence alignment of every corpora pair, and writing the corpus as CSV:
-/// throughput in sentences (lines) per second, both sides counted, as
-/// hunalign's figures are.
+/// A long synthetic document pair: `pairs` sentence pairs built from
+/// templates with varying numbers, names and lengths, with merged, dropped
+/// and inserted sentences here and there, as translations have.
+fn synthetic(pairs: usize) -> (Vec<String>, Vec<String>) {
+    const NAMES: [(&str, &str); 8] = [
+        ("Seoul", "서울"),
+        ("Busan", "부산"),
+        ("Samsung", "삼성"),
+        ("Hyundai", "현대"),
+        ("Tokyo", "도쿄"),
+        ("Beijing", "베이징"),
+        ("Kim", "김"),
+        ("Park", "박"),
+    ];
+    // Deterministic pseudo-random numbers (a 64-bit LCG).
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |m: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % m
+    };
+    let (mut en, mut ko): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for i in 0..pairs {
+        let (ne, nk) = NAMES[next(8) as usize];
+        let (x, y) = (next(900) + 10, next(60) + 1);
+        let (e, k) = match next(5) {
+            0 => (
+                format!("{ne} reported {x} new cases in the {y}th week of the survey."),
+                format!("{nk}은 조사 {y}주째에 새로운 사례 {x}건을 보고했다."),
+            ),
+            1 => (
+                format!("Exports from {ne} rose {y} percent to {x} billion won last year."),
+                format!("지난해 {nk}의 수출은 {y}% 늘어난 {x}억 원을 기록했다."),
+            ),
+            2 => (
+                format!("The government said item {i} of the plan would cost {x} million dollars."),
+                format!("정부는 계획의 {i}번 항목에 {x}만 달러가 들 것이라고 밝혔다."),
+            ),
+            3 => (
+                format!("Officials in {ne} met on May {y} to discuss the budget."),
+                format!("{nk} 당국자들은 5월 {y}일 만나 예산을 논의했다."),
+            ),
+            _ => (
+                format!("About {x} people attended the meeting, which lasted {y} hours."),
+                format!("약 {x}명이 회의에 참석했으며 회의는 {y}시간 동안 이어졌다."),
+            ),
+        };
+        let shape = next(40);
+        // A Korean sentence that merges two English ones.
+        if let (0, Some(last)) = (shape, ko.last_mut()) {
+            last.push(' ');
+            last.push_str(&k);
+            en.push(e);
+            continue;
+        }
+        match shape {
+            // An English sentence without translation, and the reverse.
+            1 => en.push(e),
+            2 => ko.push(k),
+            _ => {
+                en.push(e);
+                ko.push(k);
+            }
+        }
+    }
+    (en, ko)
+}
+
+/// Sentence alignment, in sentences (lines) per second, both sides counted,
+/// as hunalign's figures are: every corpora pair (many short documents, where
+/// the per-document set-up shows), one long synthetic document, and writing
+/// the corpus as CSV.
 fn bench_align(c: &mut Criterion) {
     let (en, ko) = (side("en"), side("ko"));
     let found = align_collections(&en, &ko, &CollectionOptions::default());
@@ -118,6 +188,25 @@ fn bench_align(c: &mut Criterion) {
             })
         });
     }
+    let (long_en, long_ko) = synthetic(4000);
+    let long_en: Vec<&str> = long_en.iter().map(String::as_str).collect();
+    let long_ko: Vec<&str> = long_ko.iter().map(String::as_str).collect();
+    group.throughput(Throughput::Elements((long_en.len() + long_ko.len()) as u64));
+    group.sample_size(10);
+    group.bench_function(
+        BenchmarkId::new("long", long_en.len() + long_ko.len()),
+        |b| {
+            b.iter(|| {
+                align(
+                    black_box(&long_en),
+                    black_box(&long_ko),
+                    &AlignOptions::default(),
+                )
+                .len()
+            })
+        },
+    );
+    group.sample_size(100);
     let rows = found.rows(&en, &ko, |d| d.path.clone());
     group.throughput(Throughput::Elements(rows.len() as u64));
     group.bench_function("write_csv", |b| {

@@ -73,6 +73,16 @@ impl Band {
         Band { n, m, lo, hi, off }
     }
 
+    /// The sentence pairs (English a, Korean b) of the beads of this band, as
+    /// a band whose row a holds the pairs (a, b): a bead starts inside the
+    /// band at most two rows above a pair and at most two columns left of
+    /// it, so row a spans lo[a − 2] ..= hi[a] + 2.
+    pub fn pairs(&self) -> Band {
+        let lo = (0..=self.n).map(|a| self.lo[a.saturating_sub(2)]).collect();
+        let hi = self.hi.iter().map(|&h| h + 2).collect();
+        Band::from_ranges(self.n, self.m, lo, hi)
+    }
+
     /// Index of point (i, j), if inside.
     #[inline]
     pub fn index(&self, i: usize, j: usize) -> Option<usize> {
@@ -111,6 +121,7 @@ pub(crate) struct Lattice {
 impl Lattice {
     /// Score every bead ending inside `band` with `f(type, i0, j0)`, where
     /// (i0, j0) is the point the bead starts from.
+    #[cfg(test)]
     pub fn build(band: Band, mut f: impl FnMut(usize, usize, usize) -> f64) -> Lattice {
         let mut score = vec![[f32::NEG_INFINITY; NTYPES]; band.cells()];
         for i in 0..=band.n {
@@ -128,44 +139,17 @@ impl Lattice {
     }
 
     /// The best path as (type, start i, start j), in order.
+    #[cfg(test)]
     pub fn viterbi(&self) -> Vec<(usize, usize, usize)> {
         let b = &self.band;
-        let mut best = vec![f64::NEG_INFINITY; b.cells()];
-        let mut back = vec![u8::MAX; b.cells()];
-        if let Some(o) = b.index(0, 0) {
-            best[o] = 0.0;
-        }
+        let mut v = Viterbi::new(b);
         for i in 0..=b.n {
-            for j in b.row(i) {
-                let Some(ix) = b.index(i, j) else { continue };
-                for (t, &(de, dk)) in TYPES.iter().enumerate() {
-                    let s = self.score[ix][t];
-                    if s == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let Some(p) = b.index(i - de, j - dk) else {
-                        continue;
-                    };
-                    let cand = best[p] + f64::from(s);
-                    if cand > best[ix] {
-                        best[ix] = cand;
-                        back[ix] = t as u8;
-                    }
-                }
-            }
+            let (Some(first), Some(last)) = (b.index(i, b.lo[i]), b.index(i, b.hi[i])) else {
+                continue;
+            };
+            v.push_row(b, i, &self.score[first..=last]);
         }
-        let mut path = Vec::new();
-        let (mut i, mut j) = (b.n, b.m);
-        while i > 0 || j > 0 {
-            let Some(ix) = b.index(i, j) else { break };
-            let t = back[ix] as usize;
-            let Some(&(de, dk)) = TYPES.get(t) else { break };
-            i -= de;
-            j -= dk;
-            path.push((t, i, j));
-        }
-        path.reverse();
-        path
+        v.path(b)
     }
 
     /// Forward and backward log-sums of all paths through each point.
@@ -234,6 +218,81 @@ impl Lattice {
         }
         let lp = fwd[p] + f64::from(self.score[c][t]) + bwd[c] - z;
         lp.exp().clamp(0.0, 1.0)
+    }
+}
+
+/// Viterbi fed one row of bead scores at a time, so that the scores need
+/// not be kept: the best scores of the last rows (a bead spans at most
+/// three) and a back pointer per point.
+pub(crate) struct Viterbi {
+    best: [Vec<f64>; 4],
+    back: Vec<u8>,
+}
+
+impl Viterbi {
+    pub fn new(band: &Band) -> Viterbi {
+        Viterbi {
+            best: Default::default(),
+            back: vec![u8::MAX; band.cells()],
+        }
+    }
+
+    /// Add row `i` of `band`, given the scores of the beads ending at each
+    /// of its points (`-inf` where a bead does not fit), in column order.
+    pub fn push_row(&mut self, band: &Band, i: usize, scores: &[[f32; NTYPES]]) {
+        let Some(first) = band.index(i, band.lo[i]) else {
+            return;
+        };
+        let lo = band.lo[i];
+        let mut cur = std::mem::take(&mut self.best[i % 4]);
+        cur.clear();
+        cur.resize(scores.len(), f64::NEG_INFINITY);
+        if i == 0 && lo == 0 {
+            if let Some(origin) = cur.first_mut() {
+                *origin = 0.0;
+            }
+        }
+        for (x, row) in scores.iter().enumerate() {
+            let j = lo + x;
+            for (t, &(de, dk)) in TYPES.iter().enumerate() {
+                let s = row[t];
+                if s == f32::NEG_INFINITY || de > i || dk > j {
+                    continue;
+                }
+                let (pi, pj) = (i - de, j - dk);
+                let prev = if de == 0 {
+                    pj.checked_sub(lo).and_then(|y| cur.get(y))
+                } else {
+                    let from = band.lo[pi];
+                    pj.checked_sub(from).and_then(|y| self.best[pi % 4].get(y))
+                };
+                let Some(&prev) = prev else { continue };
+                let cand = prev + f64::from(s);
+                if cand > cur[x] {
+                    cur[x] = cand;
+                    self.back[first + x] = t as u8;
+                }
+            }
+        }
+        self.best[i % 4] = cur;
+    }
+
+    /// The best path to (n, m) as (type, start i, start j), in order.
+    pub fn path(&self, band: &Band) -> Vec<(usize, usize, usize)> {
+        let mut path = Vec::new();
+        let (mut i, mut j) = (band.n, band.m);
+        while i > 0 || j > 0 {
+            let Some(ix) = band.index(i, j) else { break };
+            let Some(&t) = self.back.get(ix) else { break };
+            let Some(&(de, dk)) = TYPES.get(t as usize) else {
+                break;
+            };
+            i -= de;
+            j -= dk;
+            path.push((t as usize, i, j));
+        }
+        path.reverse();
+        path
     }
 }
 

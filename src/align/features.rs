@@ -5,7 +5,7 @@
 //! stem, or a phonetic key (names and loanwords).
 
 use super::glossary::Glossary;
-use super::text::{en_stem, is_en_stopword, is_ko_stopword, tokenize_spans, Tok};
+use super::text::{en_stem, is_en_stopword, is_ko_stopword, strip_particles, tokenize_spans, Tok};
 use crate::numbers::{self, Kind, Quantity};
 use crate::translit::{phonetic_key, phonetic_keys};
 use std::collections::HashMap;
@@ -83,21 +83,152 @@ const SURNAMES: [char; 40] = [
 /// At most this many content tokens of a sentence are used (one bit each).
 const MAX_TOKENS: usize = 64;
 
+/// Longest tagged key kept inside a hash table.
+const INLINE: usize = 23;
+
+/// A tag byte and a text of together at most [`INLINE`] bytes, stored in
+/// place: looking one up reads the table and nothing else, where a `String`
+/// key costs a trip to wherever its bytes were allocated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Short {
+    len: u8,
+    bytes: [u8; INLINE],
+}
+
+impl std::hash::Hash for Short {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Three words, rather than a length and 23 single bytes.
+        let mut all = [0u8; INLINE + 1];
+        all[0] = self.len;
+        all[1..].copy_from_slice(&self.bytes);
+        for word in all.chunks_exact(8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            state.write_u64(u64::from_le_bytes(w));
+        }
+    }
+}
+
+impl Short {
+    fn new(tag: u8, text: &str) -> Option<Short> {
+        let len = text.len() + 1;
+        if len > INLINE {
+            return None;
+        }
+        let mut bytes = [0u8; INLINE];
+        bytes[0] = tag;
+        bytes[1..len].copy_from_slice(text.as_bytes());
+        Some(Short {
+            len: len as u8,
+            bytes,
+        })
+    }
+}
+
+/// A map from (ASCII tag, text) keys: short keys in place, long ones as
+/// strings.
+struct TaggedMap<V> {
+    short: FxMap<Short, V>,
+    long: FxMap<String, V>,
+}
+
+impl<V: Copy> TaggedMap<V> {
+    fn new() -> Self {
+        TaggedMap {
+            short: FxMap::default(),
+            long: FxMap::default(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The value of `tag` + `text`; `buf` is scratch space for a long key.
+    fn get(&self, tag: u8, text: &str, buf: &mut String) -> Option<V> {
+        match Short::new(tag, text) {
+            Some(k) => self.short.get(&k).copied(),
+            None => {
+                long_key(buf, tag, text);
+                self.long.get(buf.as_str()).copied()
+            }
+        }
+    }
+
+    fn insert(&mut self, tag: u8, text: &str, value: V) {
+        match Short::new(tag, text) {
+            Some(k) => {
+                self.short.insert(k, value);
+            }
+            None => {
+                let mut key = String::new();
+                long_key(&mut key, tag, text);
+                self.long.insert(key, value);
+            }
+        }
+    }
+}
+
+fn long_key(buf: &mut String, tag: u8, text: &str) {
+    buf.clear();
+    buf.push(char::from(tag));
+    buf.push_str(text);
+}
+
 /// Concept ids: the glossary's shared ids, then ids local to one alignment.
 pub(crate) struct Vocab<'g> {
     base: &'g FxMap<String, u32>,
-    local: FxMap<String, u32>,
-    /// Reused to build keys without allocating for the ones already known.
+    local: TaggedMap<u32>,
     buf: String,
+    /// What each distinct word stands for (see [`Vocab::token`]): words
+    /// repeat, and stemming, sound keys and glossary look-ups are costly.
+    memo: TaggedMap<Option<(u32, u32, u32)>>,
+    memo_ids: Vec<u32>,
+    scratch: Vec<u32>,
 }
 
 impl<'g> Vocab<'g> {
     pub fn new(base: &'g FxMap<String, u32>) -> Self {
         Vocab {
             base,
-            local: FxMap::default(),
+            local: TaggedMap::new(),
             buf: String::new(),
+            memo: TaggedMap::new(),
+            memo_ids: Vec::new(),
+            scratch: Vec::new(),
         }
+    }
+
+    /// The concepts of a word keyed by `tag` and `text`: its own concept and
+    /// the range of [`Vocab::ids`] holding the others, or `None` for a word
+    /// that carries no evidence. `analyse` finds them (pushing the others,
+    /// returning the own concept) the first time the word is seen.
+    fn token(
+        &mut self,
+        tag: u8,
+        text: &str,
+        analyse: impl FnOnce(&mut Self, &mut Vec<u32>) -> Option<u32>,
+    ) -> Option<(u32, std::ops::Range<usize>)> {
+        let entry = match self.memo.get(tag, text, &mut self.buf) {
+            Some(e) => e,
+            None => {
+                let mut others = std::mem::take(&mut self.scratch);
+                others.clear();
+                let own = analyse(self, &mut others);
+                let start = self.memo_ids.len() as u32;
+                self.memo_ids.extend_from_slice(&others);
+                self.scratch = others;
+                let e = own.map(|o| (o, start, self.memo_ids.len() as u32));
+                self.memo.insert(tag, text, e);
+                e
+            }
+        };
+        entry.map(|(own, a, b)| (own, a as usize..b as usize))
+    }
+
+    /// The concepts [`Vocab::token`] ranges point into.
+    fn ids(&self, range: std::ops::Range<usize>) -> &[u32] {
+        self.memo_ids.get(range).unwrap_or(&[])
     }
 
     /// The key of an English stem.
@@ -105,26 +236,22 @@ impl<'g> Vocab<'g> {
         format!("w{stem}")
     }
 
-    pub fn id(&mut self, key: String) -> u32 {
-        if let Some(&id) = self.base.get(&key) {
-            return id;
-        }
-        let next = (self.base.len() + self.local.len()) as u32;
-        *self.local.entry(key).or_insert(next)
-    }
-
     /// The id of the key `tag` followed by `text` (`w` English stem, `k`
-    /// Hangul stem, `p` phonetic key); allocates only for a new key.
-    pub fn tagged(&mut self, tag: char, text: &str) -> u32 {
-        self.buf.clear();
-        self.buf.push(tag);
-        self.buf.push_str(text);
-        let key = self.buf.as_str();
-        if let Some(&id) = self.base.get(key).or_else(|| self.local.get(key)) {
+    /// Hangul stem, `p` phonetic key, `q` quantity); allocates only for a
+    /// new long key.
+    pub fn tagged(&mut self, tag: u8, text: &str) -> u32 {
+        // The glossary's keys are English stems.
+        if tag == b'w' {
+            long_key(&mut self.buf, tag, text);
+            if let Some(&id) = self.base.get(self.buf.as_str()) {
+                return id;
+            }
+        }
+        if let Some(id) = self.local.get(tag, text, &mut self.buf) {
             return id;
         }
         let next = (self.base.len() + self.local.len()) as u32;
-        self.local.insert(self.buf.clone(), next);
+        self.local.insert(tag, text, next);
         next
     }
 }
@@ -234,7 +361,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
         }
         let bit = 1u64 << pos;
         for key in quantity_keys(q) {
-            raw.push((vocab.id(key), bit));
+            raw.push((vocab.tagged(b'q', &key), bit));
         }
         f.kind_mask[NUM] |= bit;
         pos += 1;
@@ -249,66 +376,85 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
         match tok {
             Tok::Number(_) => continue,
             Tok::Latin(l) => {
-                if !l.acronym && is_en_stopword(&l.word.to_ascii_lowercase()) {
-                    continue;
-                }
-                let stem = en_stem(&l.word);
-                let own = vocab.tagged('w', &stem);
-                raw.push((own, bit));
-                if !l.acronym && l.word.len() >= 3 {
-                    // Names are worth a short key; other words need a long one
-                    // not to match Korean words by accident.
-                    for key in phonetic_keys(&l.word) {
-                        if key.len() >= if l.capital { 2 } else { 3 } {
-                            raw.push((vocab.tagged('p', &key), bit));
+                let tag = match (l.acronym, l.capital) {
+                    (true, _) => b'A',
+                    (false, true) => b'C',
+                    (false, false) => b'L',
+                };
+                let word = &*l.word;
+                let Some((own, others)) = vocab.token(tag, word, |v, others| {
+                    if !l.acronym && is_en_stopword(&word.to_ascii_lowercase()) {
+                        return None;
+                    }
+                    let own = v.tagged(b'w', &en_stem(word));
+                    if !l.acronym && word.len() >= 3 {
+                        // Names are worth a short key; other words need a long
+                        // one not to match Korean words by accident.
+                        for key in phonetic_keys(word) {
+                            if key.len() >= if l.capital { 2 } else { 3 } {
+                                others.push(v.tagged(b'p', &key));
+                            }
                         }
                     }
-                }
+                    Some(own)
+                }) else {
+                    continue;
+                };
+                raw.push((own, bit));
+                raw.extend(vocab.ids(others).iter().map(|&c| (c, bit)));
                 let name = l.acronym || has_hangul || (l.capital && ti > 0);
                 f.kind_mask[if name { NAME } else { WORD }] |= bit;
                 f.units.push((own, pos as u8, false));
             }
-            Tok::Hangul { run, stem } => {
-                let stem_chars = stem.chars().count();
-                if is_ko_stopword(stem) {
-                    continue;
-                }
-                gloss.clear();
-                residual.clear();
-                glossary.lookup(run, stem_chars, &mut gloss, &mut residual);
-                if stem_chars < 2 && gloss.is_empty() {
-                    continue;
-                }
-                let own = vocab.tagged('k', stem);
-                raw.push((own, bit));
-                raw.extend(gloss.iter().map(|&g| (g, bit)));
-                let key = phonetic_key(stem);
-                if key.len() >= 2 {
-                    raw.push((vocab.tagged('p', &key), bit));
-                }
-                // A Korean name: surname and given name are written apart
-                // in English (김대중 = Kim Dae-jung).
-                if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
-                    let mut parts = stem.char_indices();
-                    if let Some((cut, _)) = parts.nth(1) {
-                        for part in [&stem[..cut], &stem[cut..]] {
-                            let key = phonetic_key(part);
-                            if key.len() >= 2 {
-                                raw.push((vocab.tagged('p', &key), bit));
+            Tok::Hangul { run } => {
+                let run: &str = run;
+                let Some((own, others)) = vocab.token(b'H', run, |v, others| {
+                    let stem = strip_particles(run);
+                    let stem_chars = stem.chars().count();
+                    if is_ko_stopword(stem) {
+                        return None;
+                    }
+                    gloss.clear();
+                    residual.clear();
+                    glossary.lookup(run, stem_chars, &mut gloss, &mut residual);
+                    if stem_chars < 2 && gloss.is_empty() {
+                        return None;
+                    }
+                    let own = v.tagged(b'k', stem);
+                    others.extend_from_slice(&gloss);
+                    let key = phonetic_key(stem);
+                    if key.len() >= 2 {
+                        others.push(v.tagged(b'p', &key));
+                    }
+                    // A Korean name: surname and given name are written apart
+                    // in English (김대중 = Kim Dae-jung).
+                    if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
+                        let mut parts = stem.char_indices();
+                        if let Some((cut, _)) = parts.nth(1) {
+                            for part in [&stem[..cut], &stem[cut..]] {
+                                let key = phonetic_key(part);
+                                if key.len() >= 2 {
+                                    others.push(v.tagged(b'p', &key));
+                                }
                             }
                         }
                     }
-                }
-                // A name inside a compound (콴타스항공 = Qantas + airline).
-                for r in &residual {
-                    if r.len() >= 2 && r.len() < stem_chars {
-                        let part: String = stem.chars().skip(r.start).take(r.len()).collect();
-                        let key = phonetic_key(&part);
-                        if key.len() >= 2 {
-                            raw.push((vocab.tagged('p', &key), bit));
+                    // A name inside a compound (콴타스항공 = Qantas + airline).
+                    for r in &residual {
+                        if r.len() >= 2 && r.len() < stem_chars {
+                            let part: String = stem.chars().skip(r.start).take(r.len()).collect();
+                            let key = phonetic_key(&part);
+                            if key.len() >= 2 {
+                                others.push(v.tagged(b'p', &key));
+                            }
                         }
                     }
-                }
+                    Some(own)
+                }) else {
+                    continue;
+                };
+                raw.push((own, bit));
+                raw.extend(vocab.ids(others).iter().map(|&c| (c, bit)));
                 f.kind_mask[WORD] |= bit;
                 f.units.push((own, pos as u8, true));
             }
@@ -329,23 +475,31 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
 /// Set apart the tokens whose concepts occur in many sentences of the other
 /// document (class [`FREQ`]).
 pub(crate) fn frequent(fe: &mut [Feat], fk: &mut [Feat]) {
-    fn doc_freq(feats: &[Feat]) -> FxMap<u32, u32> {
-        let mut df: FxMap<u32, u32> = FxMap::default();
+    // Concept ids are dense (see `Vocab`): counts go in plain arrays.
+    let top = fe
+        .iter()
+        .chain(fk.iter())
+        .filter_map(|f| f.concepts.last())
+        .map(|&(c, _)| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let doc_freq = |feats: &[Feat]| {
+        let mut df = vec![0u32; top];
         for f in feats {
             for &(c, _) in &f.concepts {
-                *df.entry(c).or_default() += 1;
+                df[c as usize] += 1;
             }
         }
         df
-    }
-    fn mark(feats: &mut [Feat], other: &FxMap<u32, u32>, n_other: usize) {
+    };
+    fn mark(feats: &mut [Feat], other: &[u32], n_other: usize) {
         // One occurrence is the translation's; a frequent concept has at
         // least two more, and more than FREQUENT of the rest.
         let limit = (FREQUENT * n_other.saturating_sub(1) as f64).max(2.0);
         for f in feats.iter_mut() {
             let mut freq = 0u64;
             for &(c, mask) in &f.concepts {
-                let d = other.get(&c).copied().unwrap_or(0);
+                let d = other.get(c as usize).copied().unwrap_or(0);
                 if f64::from(d.saturating_sub(1)) >= limit {
                     freq |= mask;
                 }

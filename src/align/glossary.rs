@@ -3,7 +3,9 @@
 //! of a compound (국가안보회의) and carry particles (정부는).
 
 use super::features::{FxMap, Vocab};
-use super::text::{en_stem, is_en_stopword, is_ko_stopword, is_particle, tokenize, Tok};
+use super::text::{
+    en_stem, is_en_stopword, is_ko_stopword, is_particle, strip_particles, tokenize, Tok,
+};
 use std::sync::OnceLock;
 
 const SOURCE: &str = include_str!("glossary.txt");
@@ -176,9 +178,12 @@ pub(crate) fn concepts(text: &str, korean: bool) -> Vec<u32> {
                     out.push(id);
                 }
             }
-            Tok::Hangul { run, stem } if korean && !is_ko_stopword(&stem) => {
-                g.lookup(&run, stem.chars().count(), &mut out, &mut residual);
-                residual.clear();
+            Tok::Hangul { run } if korean => {
+                let stem = strip_particles(run);
+                if !is_ko_stopword(stem) {
+                    g.lookup(run, stem.chars().count(), &mut out, &mut residual);
+                    residual.clear();
+                }
             }
             _ => {}
         }

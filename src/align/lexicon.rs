@@ -12,6 +12,52 @@ const MIN_PROB: f64 = 0.3;
 /// ...and this many expected co-occurrences.
 const MIN_COUNT: f64 = 2.0;
 
+/// Dense numbers 0.. for the units (concept ids) of one side that occur at
+/// least twice on it: a single occurrence can never reach MIN_COUNT.
+struct Dense {
+    /// Unit -> dense number, `u32::MAX` for a unit left out.
+    of: Vec<u32>,
+    /// Dense number -> unit.
+    unit: Vec<u32>,
+}
+
+impl Dense {
+    fn new(feats: &[Feat], hangul: bool, top: usize) -> Dense {
+        let mut count = vec![0u8; top];
+        for f in feats {
+            for &(u, _, h) in &f.units {
+                if h == hangul {
+                    let c = &mut count[u as usize];
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        let mut of = vec![u32::MAX; top];
+        let mut unit = Vec::new();
+        for (u, &c) in count.iter().enumerate() {
+            if c >= 2 {
+                of[u] = unit.len() as u32;
+                unit.push(u as u32);
+            }
+        }
+        Dense { of, unit }
+    }
+
+    /// Dense numbers of the units of `feats` on this side, in order.
+    fn collect(&self, feats: &[Feat], hangul: bool, out: &mut Vec<u32>) {
+        for f in feats {
+            for &(u, _, h) in &f.units {
+                if h == hangul {
+                    let d = self.of[u as usize];
+                    if d != u32::MAX {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Learn (Korean unit, English unit) links from `beads` (English sentence
 /// range, Korean sentence range) of a first alignment.
 pub(crate) fn learn(
@@ -19,104 +65,131 @@ pub(crate) fn learn(
     fk: &[Feat],
     beads: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
 ) -> Vec<(u32, u32)> {
-    // Units that occur at least twice on their side: a single occurrence can
-    // never reach MIN_COUNT.
-    let mut freq_e: FxMap<u32, u32> = FxMap::default();
-    let mut freq_k: FxMap<u32, u32> = FxMap::default();
-    for f in fe {
-        for &(u, _, hangul) in &f.units {
-            if !hangul {
-                *freq_e.entry(u).or_default() += 1;
-            }
-        }
-    }
-    for f in fk {
-        for &(u, _, hangul) in &f.units {
-            if hangul {
-                *freq_k.entry(u).or_default() += 1;
-            }
-        }
-    }
-    let keep_e = |u: u32| freq_e.get(&u).is_some_and(|&c| c >= 2);
-    let keep_k = |u: u32| freq_k.get(&u).is_some_and(|&c| c >= 2);
+    let top = fe
+        .iter()
+        .chain(fk)
+        .flat_map(|f| f.units.iter())
+        .map(|&(u, _, _)| u as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let (de, dk) = (Dense::new(fe, false, top), Dense::new(fk, true, top));
 
-    // Sentence pairs as unit lists; every (k, e) pair gets a slot.
-    let mut slot: FxMap<u64, u32> = FxMap::default();
-    let mut pair_k: Vec<u32> = Vec::new();
-    let mut pair_e: Vec<u32> = Vec::new();
-    // Per bead: English units (with the slot of each k for it), flattened.
-    let mut corpus: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
-    let mut slots: Vec<Vec<u32>> = Vec::new();
+    // Per bead: its English and Korean units (dense, flattened into `es`
+    // and `ks`) and where its (English, Korean) unit pairs start in `slots`.
+    struct Bead {
+        e: std::ops::Range<usize>,
+        k: std::ops::Range<usize>,
+        base: usize,
+    }
+    let (mut es, mut ks) = (Vec::new(), Vec::new());
+    let mut corpus: Vec<Bead> = Vec::new();
+    let mut per_k = vec![0u32; dk.unit.len() + 1];
+    let mut total = 0usize;
     for (er, kr) in beads {
-        let es: Vec<u32> = er
-            .clone()
-            .flat_map(|a| fe[a].units.iter())
-            .filter(|&&(u, _, h)| !h && keep_e(u))
-            .map(|&(u, _, _)| u)
-            .collect();
-        let ks: Vec<u32> = kr
-            .clone()
-            .flat_map(|b| fk[b].units.iter())
-            .filter(|&&(u, _, h)| h && keep_k(u))
-            .map(|&(u, _, _)| u)
-            .collect();
-        if es.is_empty() || ks.is_empty() {
+        let (e0, k0) = (es.len(), ks.len());
+        de.collect(fe.get(er.clone()).unwrap_or(&[]), false, &mut es);
+        dk.collect(fk.get(kr.clone()).unwrap_or(&[]), true, &mut ks);
+        let (ne, nk) = (es.len() - e0, ks.len() - k0);
+        if ne == 0 || nk == 0 {
+            es.truncate(e0);
+            ks.truncate(k0);
             continue;
         }
-        let mut s = Vec::with_capacity(es.len() * ks.len());
-        for &e in &es {
-            for &k in &ks {
-                let key = (u64::from(k) << 32) | u64::from(e);
-                let next = pair_k.len() as u32;
-                let id = *slot.entry(key).or_insert_with(|| {
-                    pair_k.push(k);
-                    pair_e.push(e);
-                    next
-                });
-                s.push(id);
-            }
+        for &k in &ks[k0..] {
+            per_k[k as usize + 1] += ne as u32;
         }
-        corpus.push((es, ks));
-        slots.push(s);
+        corpus.push(Bead {
+            e: e0..es.len(),
+            k: k0..ks.len(),
+            base: total,
+        });
+        total += ne * nk;
     }
-    if pair_k.is_empty() {
+    // Occurrences are numbered with u32; a document this large has other
+    // evidence enough without learned links.
+    if total == 0 || total >= u32::MAX as usize {
         return Vec::new();
     }
 
-    // t(e|k), starting uniform; a NULL word per English unit absorbs the rest.
-    let mut t = vec![1.0f64; pair_k.len()];
+    // Every distinct (k, e) pair gets a slot, the slots of one Korean unit
+    // side by side: the pair occurrences are bucketed by Korean unit, and
+    // inside a bucket a stamp per English unit finds the pair's slot.
+    for k in 0..dk.unit.len() {
+        per_k[k + 1] += per_k[k];
+    }
+    let mut fill: Vec<u32> = per_k[..dk.unit.len()].to_vec();
+    let mut bucket = vec![(0u32, 0u32); total];
+    for b in &corpus {
+        let nk = b.k.len();
+        for (ei, &e) in es[b.e.clone()].iter().enumerate() {
+            for (ki, &k) in ks[b.k.clone()].iter().enumerate() {
+                let at = &mut fill[k as usize];
+                bucket[*at as usize] = (e, (b.base + ei * nk + ki) as u32);
+                *at += 1;
+            }
+        }
+    }
+    let mut slots = vec![0u32; total];
+    let mut stamp = vec![u32::MAX; de.unit.len()];
+    let mut slot_of = vec![0u32; de.unit.len()];
+    let mut pair_e: Vec<u32> = Vec::new();
+    // First slot of each Korean unit, and one past the last.
+    let mut k_start = Vec::with_capacity(dk.unit.len() + 1);
+    for k in 0..dk.unit.len() {
+        k_start.push(pair_e.len());
+        for &(e, occ) in &bucket[per_k[k] as usize..per_k[k + 1] as usize] {
+            let e = e as usize;
+            if stamp[e] != k as u32 {
+                stamp[e] = k as u32;
+                slot_of[e] = pair_e.len() as u32;
+                pair_e.push(e as u32);
+            }
+            slots[occ as usize] = slot_of[e];
+        }
+    }
+    k_start.push(pair_e.len());
+    drop(bucket);
+
+    // t(e|k), starting uniform; a NULL word per English unit absorbs the
+    // rest. Each slot holds (t, expected count) together: one memory access
+    // per pair occurrence.
     let null_t = 1.0f64;
-    let mut count = vec![0.0f64; pair_k.len()];
-    let mut total_k: FxMap<u32, f64> = FxMap::default();
+    let mut tc = vec![(1.0f64, 0.0f64); pair_e.len()];
     for _ in 0..ITERATIONS {
-        count.iter_mut().for_each(|c| *c = 0.0);
-        for ((es, ks), s) in corpus.iter().zip(&slots) {
-            let nk = ks.len();
-            for (ei, _) in es.iter().enumerate() {
-                let row = &s[ei * nk..(ei + 1) * nk];
+        tc.iter_mut().for_each(|x| x.1 = 0.0);
+        for b in &corpus {
+            let nk = b.k.len();
+            let s = &slots[b.base..b.base + b.e.len() * nk];
+            for row in s.chunks_exact(nk) {
                 let z: f64 =
-                    null_t / (nk as f64 + 1.0) + row.iter().map(|&x| t[x as usize]).sum::<f64>();
+                    null_t / (nk as f64 + 1.0) + row.iter().map(|&x| tc[x as usize].0).sum::<f64>();
                 if z <= 0.0 {
                     continue;
                 }
+                let inv = 1.0 / z;
                 for &x in row {
-                    count[x as usize] += t[x as usize] / z;
+                    let p = &mut tc[x as usize];
+                    p.1 += p.0 * inv;
                 }
             }
         }
-        total_k.clear();
-        for (x, &c) in count.iter().enumerate() {
-            *total_k.entry(pair_k[x]).or_default() += c;
-        }
-        for (x, c) in count.iter().enumerate() {
-            let tk = total_k.get(&pair_k[x]).copied().unwrap_or(0.0);
-            t[x] = if tk > 0.0 { c / tk } else { 0.0 };
+        for w in k_start.windows(2) {
+            let pairs = &mut tc[w[0]..w[1]];
+            let tk: f64 = pairs.iter().map(|p| p.1).sum();
+            for p in pairs {
+                p.0 = if tk > 0.0 { p.1 / tk } else { 0.0 };
+            }
         }
     }
-    let mut links: Vec<(u32, u32)> = (0..pair_k.len())
-        .filter(|&x| t[x] >= MIN_PROB && count[x] >= MIN_COUNT)
-        .map(|x| (pair_k[x], pair_e[x]))
-        .collect();
+    let mut links: Vec<(u32, u32)> = Vec::new();
+    for (k, w) in k_start.windows(2).enumerate() {
+        for x in w[0]..w[1] {
+            let (t, count) = tc[x];
+            if t >= MIN_PROB && count >= MIN_COUNT {
+                links.push((dk.unit[k], de.unit[pair_e[x] as usize]));
+            }
+        }
+    }
     links.sort_unstable();
     links
 }

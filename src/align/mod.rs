@@ -41,9 +41,9 @@ mod text;
 
 pub(crate) use glossary::concepts as glossary_concepts;
 
-use dp::{Band, Lattice, TYPES};
+use dp::{Band, Lattice, Viterbi, NTYPES, TYPES};
 use features::{Feat, FxMap, Vocab};
-use model::Params;
+use model::{Params, Prepared};
 use std::ops::Range;
 
 /// A group of English sentences aligned to a group of Korean sentences.
@@ -81,7 +81,10 @@ pub struct AlignOptions {
     /// Documents with at most this many lattice points are searched
     /// exhaustively; longer ones in a band. Default: 250,000.
     pub full_search_cells: usize,
-    /// Initial half-width (in sentences) of the search band. Default: 16.
+    /// Initial half-width (in sentences) of the first search's band around
+    /// the anchor line, doubled while the best path runs along its edge; the
+    /// second search, around the first path, starts at half of it (at least
+    /// 4). Default: 8.
     pub band: usize,
 }
 
@@ -91,7 +94,7 @@ impl Default for AlignOptions {
             realign: true,
             glossary: true,
             full_search_cells: 250_000,
-            band: 16,
+            band: 8,
         }
     }
 }
@@ -139,7 +142,16 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         anchor_centre(&fe, &fk)
     };
     let none = [vec![0.0; n], vec![0.0; m]];
-    let (_, path) = search(&fe, &fk, &params, &none, full, &centre, opts.band.max(4));
+    let (_, path) = search(
+        &fe,
+        &fk,
+        &params,
+        &none,
+        full,
+        &centre,
+        opts.band.max(4),
+        false,
+    );
     params.reestimate(&fe, &fk, &path);
 
     if opts.realign {
@@ -163,6 +175,7 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         full,
         &centre,
         (opts.band / 2).max(4),
+        true,
     );
     let (fwd, bwd) = lattice.forward_backward();
     path.iter()
@@ -178,7 +191,9 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
 }
 
 /// Viterbi in the full lattice, or in a band around `centre` that is
-/// widened while the best path runs along its edge.
+/// widened while the best path runs along its edge. The lattice keeps its
+/// bead scores only when `keep` (for posteriors).
+#[allow(clippy::too_many_arguments)]
 fn search(
     fe: &[Feat],
     fk: &[Feat],
@@ -187,6 +202,7 @@ fn search(
     full: bool,
     centre: &[(usize, usize)],
     mut w: usize,
+    keep: bool,
 ) -> (Lattice, Vec<(usize, usize, usize)>) {
     let (n, m) = (fe.len(), fk.len());
     loop {
@@ -195,8 +211,7 @@ fn search(
         } else {
             Band::around(n, m, centre, w)
         };
-        let lattice = score_band(fe, fk, params, support, band);
-        let path = lattice.viterbi();
+        let (lattice, path) = score_band(fe, fk, params, support, band, keep);
         let touches = !full
             && path
                 .iter()
@@ -209,65 +224,164 @@ fn search(
     }
 }
 
-/// Score every bead in `band`. Sentence-pair matches are computed once per
-/// pair and reused by the beads that contain the pair.
+/// One row of per-pair values over a column range, in a ring of rows.
+#[derive(Clone, Default)]
+struct RingRow<T> {
+    lo: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Copy + Default> RingRow<T> {
+    fn reset(&mut self, lo: usize, len: usize) {
+        self.lo = lo;
+        self.cells.clear();
+        self.cells.resize(len, T::default());
+    }
+
+    #[inline]
+    fn get(&self, b: usize) -> Option<T> {
+        b.checked_sub(self.lo)
+            .and_then(|x| self.cells.get(x))
+            .copied()
+    }
+}
+
+/// Rows kept of the pair matches and of the token terms: a bead spans at
+/// most three rows.
+const RING: usize = 4;
+
+/// Score every bead in `band`, row by row. The token evidence of a bead is
+/// a sum over its sentences, and each term depends on one sentence and the
+/// other side's sentences of the bead only: English sentence a against
+/// Korean b..b+dk, Korean b against English a..a+de. Each term is computed
+/// once per sentence pair (from the pair's shared concepts, found through
+/// the postings) and shared by the bead shapes that contain it. Only the
+/// last few rows of pairs and terms are kept. Returns the lattice (with its
+/// scores when `keep`) and its best path.
 fn score_band(
     fe: &[Feat],
     fk: &[Feat],
     params: &Params,
     support: &[Vec<f64>; 2],
     band: Band,
-) -> Lattice {
-    let m = fk.len();
-    let mut pairs = vec![(0u64, 0u64); band.cells()];
+    keep: bool,
+) -> (Lattice, Vec<(usize, usize, usize)>) {
+    let (n, m) = (fe.len(), fk.len());
+    // Every sentence pair inside a bead of the band (see `Band::pairs`);
+    // terms that would reach outside it belong to no bead and stay zero.
+    let grid = band.pairs();
+    let columns = |a: usize| {
+        let row = grid.row(a);
+        (*row.start(), (*row.end()).min(m.saturating_sub(1)))
+    };
+    let mut postings = Postings::new(fk);
+    let mut pairs: [RingRow<(u64, u64)>; RING] = Default::default();
+    let mut terms: [RingRow<([f32; 3], [f32; 3])>; RING] = Default::default();
     // Only the concepts two sentences share matter: walk each English
     // concept's occurrences among the Korean sentences of the row, rather
-    // than comparing every pair of sentences of the band.
-    let postings = Postings::new(fk);
-    for (a, e) in fe.iter().enumerate() {
-        let row = band.row(a);
-        let (lo, hi) = (*row.start(), *row.end());
-        for &(c, me) in &e.concepts {
+    // than comparing every pair of sentences of the row.
+    let mut fill_pairs = |a: usize, row: &mut RingRow<(u64, u64)>| {
+        let (lo, hi) = columns(a);
+        row.reset(lo, (hi + 1).saturating_sub(lo));
+        for &(c, me) in &fe[a].concepts {
             for &(b, mk) in postings.within(c, lo, hi) {
-                if let Some(ix) = band.index(a, b as usize) {
-                    pairs[ix].0 |= me;
-                    pairs[ix].1 |= mk;
+                if let Some(cell) = row.cells.get_mut(b as usize - lo) {
+                    cell.0 |= me;
+                    cell.1 |= mk;
                 }
             }
         }
-    }
-    let span_e = span_lengths(fe);
-    let span_k = span_lengths(fk);
-    let pair_band = band.clone();
-    let pair = |a: usize, b: usize| match pair_band.index(a, b) {
-        Some(ix) if b < m => pairs[ix],
-        _ => features::matches(&fe[a], &fk[b]),
     };
-    Lattice::build(band, |t, i, j| {
-        let (de, dk) = TYPES[t];
-        if de == 0 {
-            return params.log_prior[t] - NULL_SUPPORT * support[1][j];
-        }
-        if dk == 0 {
-            return params.log_prior[t] - NULL_SUPPORT * support[0][i];
-        }
-        let mut ll = 0.0;
-        let mut kcover = [0u64; 3];
-        for (a, e) in fe.iter().enumerate().skip(i).take(de) {
-            let mut ecover = 0u64;
-            for (x, b) in (j..j + dk).enumerate() {
-                let (me, mk) = pair(a, b);
-                ecover |= me;
-                kcover[x] |= mk;
+    let prep_e: Vec<Prepared> = fe.iter().map(|f| params.prepare(0, f)).collect();
+    let prep_k: Vec<Prepared> = fk.iter().map(|f| params.prepare(1, f)).collect();
+    let fill_terms =
+        |a: usize, pairs: &[RingRow<(u64, u64)>; RING], row: &mut RingRow<([f32; 3], [f32; 3])>| {
+            let (lo, hi) = columns(a);
+            row.reset(lo, (hi + 1).saturating_sub(lo));
+            let own = &pairs[a % RING];
+            for (x, (et, kt)) in row.cells.iter_mut().enumerate() {
+                let b = lo + x;
+                // English a against Korean b, b+1, b+2.
+                let mut cover = 0u64;
+                for (d, o) in et.iter_mut().enumerate() {
+                    let Some((me, _)) = own.get(b + d) else { break };
+                    cover |= me;
+                    *o = params.prepared_llr(&prep_e[a], cover, d + 1) as f32;
+                }
+                // Korean b against English a, a+1, a+2.
+                let mut cover = 0u64;
+                for (d, o) in kt.iter_mut().enumerate() {
+                    let Some((_, mk)) = (a + d < n).then(|| pairs[(a + d) % RING].get(b)).flatten()
+                    else {
+                        break;
+                    };
+                    cover |= mk;
+                    *o = params.prepared_llr(&prep_k[b], cover, d + 1) as f32;
+                }
             }
-            ll += params.token_llr(0, e, ecover, dk);
+        };
+    // The length model compares y with alpha + beta x: the English side of
+    // that is computed once per span.
+    let span_e: Vec<[f64; 3]> = span_lengths(fe)
+        .into_iter()
+        .map(|x| x.map(|x| params.alpha + params.beta * x))
+        .collect();
+    let span_k = span_lengths(fk);
+    let mut viterbi = Viterbi::new(&band);
+    let mut scores: Vec<[f32; NTYPES]> = Vec::new();
+    let mut kept = Vec::with_capacity(if keep { band.cells() } else { 0 });
+    if n > 0 {
+        fill_pairs(0, &mut pairs[0]);
+    }
+    for i in 0..=n {
+        // Beads ending in row i start in rows i-3..=i and need the terms
+        // of rows i-3..i, which need the pairs of rows up to i+1.
+        if i + 1 < n {
+            fill_pairs(i + 1, &mut pairs[(i + 1) % RING]);
         }
-        for (x, b) in (j..j + dk).enumerate() {
-            ll += params.token_llr(1, &fk[b], kcover[x], de);
+        if let Some(a) = i.checked_sub(1) {
+            let mut row = std::mem::take(&mut terms[a % RING]);
+            fill_terms(a, &pairs, &mut row);
+            terms[a % RING] = row;
         }
-        // Both sides see the same links: average their evidence.
-        params.log_prior[t] + params.length_llr(span_e[i][de - 1], span_k[j][dk - 1]) + 0.5 * ll
-    })
+        let term = |a: usize, b: usize| terms[a % RING].get(b).unwrap_or_default();
+        let cols = band.row(i);
+        let (lo, hi) = (*cols.start(), *cols.end());
+        scores.clear();
+        scores.resize(hi + 1 - lo, [f32::NEG_INFINITY; NTYPES]);
+        for (t, &(de, dk)) in TYPES.iter().enumerate() {
+            // The bead ends at (i, j) and starts inside the band, at
+            // (i - de, j - dk): j runs over an interval.
+            let Some(i0) = i.checked_sub(de) else {
+                continue;
+            };
+            let from = band.row(i0);
+            let (first, last) = (lo.max(from.start() + dk), hi.min(from.end() + dk));
+            let prior = params.log_prior[t];
+            for j in first..=last {
+                let j0 = j - dk;
+                let s = if de == 0 {
+                    prior - NULL_SUPPORT * support[1][j0]
+                } else if dk == 0 {
+                    prior - NULL_SUPPORT * support[0][i0]
+                } else {
+                    let ll: f32 = (i0..i).map(|a| term(a, j0).0[dk - 1]).sum::<f32>()
+                        + (j0..j).map(|b| term(i0, b).1[de - 1]).sum::<f32>();
+                    // Both sides see the same links: average their evidence.
+                    prior
+                        + params.length_llr_residual(span_k[j0][dk - 1] - span_e[i0][de - 1])
+                        + 0.5 * f64::from(ll)
+                };
+                scores[j - lo][t] = s as f32;
+            }
+        }
+        viterbi.push_row(&band, i, &scores);
+        if keep {
+            kept.extend_from_slice(&scores);
+        }
+    }
+    let path = viterbi.path(&band);
+    (Lattice { band, score: kept }, path)
 }
 
 /// The sentences each concept occurs in, with the token positions that
@@ -275,6 +389,9 @@ fn score_band(
 struct Postings {
     start: Vec<u32>,
     entries: Vec<(u32, u64)>,
+    /// Per concept, the first entry not before the last query's range: the
+    /// band's rows move right, so each list is walked once in all.
+    cursor: Vec<u32>,
 }
 
 impl Postings {
@@ -303,19 +420,49 @@ impl Postings {
                 *slot += 1;
             }
         }
-        Postings { start, entries }
+        let cursor = start.clone();
+        Postings {
+            start,
+            entries,
+            cursor,
+        }
     }
 
-    /// Occurrences of concept `c` in sentences `lo..=hi`.
-    fn within(&self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+    /// Whether concept `c` occurs in sentences `lo..=hi` (same order of
+    /// queries as [`Postings::within`]).
+    fn any_within(&mut self, c: u32, lo: usize, hi: usize) -> bool {
+        self.within_start(c, lo)
+            .is_some_and(|first| self.entries[first].0 as usize <= hi)
+    }
+
+    /// Moves the cursor of concept `c` to its first occurrence in sentence
+    /// `lo` or later, and returns it (`None` past the last).
+    fn within_start(&mut self, c: u32, lo: usize) -> Option<usize> {
         let c = c as usize;
-        let (Some(&from), Some(&to)) = (self.start.get(c), self.start.get(c + 1)) else {
+        let (Some(&to), Some(cur)) = (self.start.get(c + 1), self.cursor.get_mut(c)) else {
+            return None;
+        };
+        let to = to as usize;
+        let mut first = *cur as usize;
+        while first < to && (self.entries[first].0 as usize) < lo {
+            first += 1;
+        }
+        *cur = first as u32;
+        (first < to).then_some(first)
+    }
+
+    /// Occurrences of concept `c` in sentences `lo..=hi`. Successive queries
+    /// of a concept must not move `lo` left.
+    fn within(&mut self, c: u32, lo: usize, hi: usize) -> &[(u32, u64)] {
+        let Some(first) = self.within_start(c, lo) else {
             return &[];
         };
-        let all = &self.entries[from as usize..to as usize];
-        let first = all.partition_point(|&(s, _)| (s as usize) < lo);
-        let last = all.partition_point(|&(s, _)| s as usize <= hi);
-        &all[first..last.max(first)]
+        let to = self.start[c as usize + 1] as usize;
+        let mut last = first;
+        while last < to && self.entries[last].0 as usize <= hi {
+            last += 1;
+        }
+        &self.entries[first..last]
     }
 }
 
@@ -348,21 +495,31 @@ fn support(
             .min(len.saturating_sub(model::WINDOW));
         start..(start + model::WINDOW).min(len)
     };
-    let se = (0..n)
-        .map(|a| {
-            let mask =
-                window(place_e[a], m).fold(0, |acc, b| acc | features::matches(&fe[a], &fk[b]).0);
-            params.support_llr(0, &fe[a], mask)
-        })
-        .collect();
-    let sk = (0..m)
-        .map(|b| {
-            let mask =
-                window(place_k[b], n).fold(0, |acc, a| acc | features::matches(&fe[a], &fk[b]).1);
-            params.support_llr(1, &fk[b], mask)
-        })
-        .collect();
-    [se, sk]
+    // The windows move forward with the path: each concept's postings are
+    // walked once.
+    let supported = |feats: &[Feat], other: &[Feat], place: &[usize], side: usize| {
+        let mut postings = Postings::new(other);
+        feats
+            .iter()
+            .zip(place)
+            .map(|(f, &p)| {
+                let w = window(p, other.len());
+                let mut mask = 0u64;
+                if let Some(last) = w.end.checked_sub(1) {
+                    for &(c, bits) in &f.concepts {
+                        if postings.any_within(c, w.start, last) {
+                            mask |= bits;
+                        }
+                    }
+                }
+                params.support_llr(side, f, mask)
+            })
+            .collect()
+    };
+    [
+        supported(fe, fk, &place_e, 0),
+        supported(fk, fe, &place_k, 1),
+    ]
 }
 
 /// ln(1 + characters) of the spans of 1, 2 and 3 sentences starting at each

@@ -21,6 +21,8 @@
 
 use super::dp::{NTYPES, TYPES};
 use super::features::{matches, Feat, CLASSES};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Prior probability of each bead shape (same order as [`TYPES`]): most
 /// beads are 1-1; merges and splits are more common than 3-1, and 2-2 is
@@ -57,6 +59,18 @@ pub(crate) const WINDOW: usize = 7;
 const OTHERS: [i32; 4] = [1, 2, 3, WINDOW as i32];
 const SLOTS: usize = OTHERS.len();
 
+/// A sentence's token classes made ready to be scored against many match
+/// masks (see [`Params::prepare`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Prepared {
+    masks: [u64; CLASSES],
+    /// Per slot of [`OTHERS`]: the score of a mask that matches nothing.
+    zero: [f64; SLOTS],
+    /// Per class and slot: where the class's row (its token count) starts
+    /// in the tables.
+    row: [[u32; SLOTS]; CLASSES],
+}
+
 /// Model parameters.
 #[derive(Clone, Debug)]
 pub(crate) struct Params {
@@ -71,34 +85,113 @@ pub(crate) struct Params {
     pub q: [[f64; CLASSES]; 2],
     pub rho: [[[f64; CLASSES]; 2]; 2],
     /// Log-likelihood ratio of m matched out of n tokens, per side, class
-    /// and number of sentences (1 to 3) on the other side.
-    llr: Vec<f32>,
-    /// `length_llr_exact` on a grid of residuals.
-    len_table: Vec<f32>,
+    /// and number of sentences on the other side (slot of [`OTHERS`]), as
+    /// `llr[table(side, class, slot) + n * stride + m]`.
+    llr: Cow<'static, [f32]>,
+    /// Rows (and columns) of each match table: one more than the most
+    /// tokens a sentence of the document has, so that short documents do
+    /// not pay for tables sized for the longest sentences.
+    stride: usize,
+    /// ln(sigma_rand / sigma): the constant part of the length ratio.
+    len_offset: f64,
+    /// 1 / (sigma · SHAPE_STEP): residual to position in `shape`.
+    len_scale: f64,
+    inv_sigma_rand: f64,
+    shape: &'static [f32],
 }
 
-/// The length table covers residuals in ±LEN_RANGE in LEN_STEPS steps.
-const LEN_RANGE: f64 = 5.0;
-const LEN_STEPS: usize = 5000;
-const LEN_STEP: f64 = 2.0 * LEN_RANGE / LEN_STEPS as f64;
+/// The aligned part of the length model as a function of the residual in
+/// units of sigma, u = r / sigma, up to the constant ln(sigma·sqrt(2π)):
+/// g(u) = ln((1 − EPS)·φ(u) + EPS/WIDE·φ(u/WIDE)), φ without its constant.
+/// It does not depend on the document, so it is tabulated once.
+fn aligned_shape(u: f64) -> f64 {
+    let a = (1.0 - EPS).ln() - 0.5 * u * u;
+    let b = (EPS / WIDE).ln() - 0.5 * (u / WIDE) * (u / WIDE);
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
+}
 
-/// ln of the beta-binomial probability of m successes out of n (without the
-/// binomial coefficient, which cancels in a ratio), for every n, m < TAB.
-fn beta_binomial(mean: f64, rho: f64, out: &mut [f32]) {
-    let kappa = 1.0 / rho.clamp(1e-4, 0.99) - 1.0;
-    let (a, b) = (mean * kappa, (1.0 - mean) * kappa);
-    let cum = |x: f64| -> Vec<f64> {
-        let mut v = vec![0.0; TAB];
-        for i in 1..TAB {
-            v[i] = v[i - 1] + (x + (i - 1) as f64).ln();
+/// [`aligned_shape`] is tabulated on |u| ≤ SHAPE_RANGE; past it the narrow
+/// component is below 1e-15 of the wide one and the shape is the wide
+/// component's parabola.
+const SHAPE_RANGE: f64 = 10.0;
+const SHAPE_STEPS: usize = 2000;
+const SHAPE_STEP: f64 = SHAPE_RANGE / SHAPE_STEPS as f64;
+
+fn shape_table() -> &'static [f32] {
+    static TABLE: OnceLock<Vec<f32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=SHAPE_STEPS + 1)
+            .map(|k| aligned_shape(k as f64 * SHAPE_STEP) as f32)
+            .collect()
+    })
+}
+
+/// Σ ln(x + k) for k < i, for every i < rows (zero beyond): with these,
+/// the ln of the beta-binomial probability of m successes out of n with
+/// parameters (a, b), without the binomial coefficient (which cancels in a
+/// ratio), is `cum(a)[m] + cum(b)[n - m] - cum(a + b)[n]`.
+fn cum(x: f64, rows: usize) -> [f64; TAB] {
+    let mut v = [0.0; TAB];
+    for i in 1..rows.min(TAB) {
+        v[i] = v[i - 1] + (x + (i - 1) as f64).ln();
+    }
+    v
+}
+
+/// The match tables (see `Params::llr`) for match rates `p`, `q` and
+/// correlations `rho`, with `rows` rows each.
+fn rate_tables(
+    p: &[[f64; CLASSES]; 2],
+    q: &[[f64; CLASSES]; 2],
+    rho: &[[[f64; CLASSES]; 2]; 2],
+    rows: usize,
+) -> Vec<f32> {
+    let mut llr = vec![0f32; 2 * CLASSES * SLOTS * rows * rows];
+    for s in 0..2 {
+        for c in 0..CLASSES {
+            let (p1, q1) = (p[s][c].clamp(0.01, 0.99), q[s][c].clamp(0.001, 0.99));
+            // a + b = kappa whatever the mean: one running sum serves every
+            // slot.
+            let kappa = rho.map(|r| 1.0 / r[s][c].clamp(1e-4, 0.99) - 1.0);
+            let total = kappa.map(|k| cum(k, rows));
+            for (d, &k) in OTHERS.iter().enumerate() {
+                // Against k sentences a token finds a chance match more
+                // easily: in any of them if unrelated, in the extra ones
+                // if its translation is there but does not match it.
+                let qd = 1.0 - (1.0 - q1).powi(k);
+                let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
+                if pd <= qd {
+                    // The class does not tell translations apart here:
+                    // the table stays zero.
+                    continue;
+                }
+                let base = ((s * CLASSES + c) * SLOTS + d) * rows * rows;
+                let Some(table) = llr.get_mut(base..base + rows * rows) else {
+                    continue;
+                };
+                let (pa, pb) = (cum(pd * kappa[0], rows), cum((1.0 - pd) * kappa[0], rows));
+                let (qa, qb) = (cum(qd * kappa[1], rows), cum((1.0 - qd) * kappa[1], rows));
+                for (n, row) in table.chunks_exact_mut(rows).enumerate() {
+                    for (m, x) in row.iter_mut().enumerate().take(n + 1) {
+                        let tp = pa[m] + pb[n - m] - total[0][n];
+                        let tq = qa[m] + qb[n - m] - total[1][n];
+                        *x = (tp - tq) as f32;
+                    }
+                }
+            }
         }
-        v
-    };
-    let (ca, cb, cab) = (cum(a), cum(b), cum(a + b));
-    for n in 0..TAB {
-        for m in 0..=n {
-            out[n * TAB + m] = (ca[m] + cb[n - m] - cab[n]) as f32;
-        }
+    }
+    llr
+}
+
+/// The match tables of the prior rates, for each number of rows: the same
+/// for every document before re-estimation, so made once per process.
+fn prior_tables(rows: usize) -> &'static [f32] {
+    static TABLES: [OnceLock<Vec<f32>>; TAB + 1] = [const { OnceLock::new() }; TAB + 1];
+    match TABLES.get(rows) {
+        Some(t) => t.get_or_init(|| rate_tables(&P0, &Q0, &RHO0.map(|r| [[r; CLASSES]; 2]), rows)),
+        None => &[],
     }
 }
 
@@ -116,6 +209,7 @@ fn mean_var(v: &[f64]) -> (f64, f64) {
     (m, var)
 }
 
+#[cfg(test)]
 fn ln_normal(r: f64, s: f64) -> f64 {
     -0.5 * (r / s) * (r / s) - s.ln() - 0.918_938_533_204_672_7
 }
@@ -136,49 +230,37 @@ impl Params {
             p: P0,
             q: Q0,
             rho: RHO0.map(|r| [[r; CLASSES]; 2]),
-            llr: vec![0.0; 2 * CLASSES * SLOTS * TAB * TAB],
-            len_table: Vec::new(),
+            llr: Cow::Borrowed(&[]),
+            stride: 0,
+            len_offset: 0.0,
+            len_scale: 0.0,
+            inv_sigma_rand: 0.0,
+            shape: shape_table(),
         };
+        // Frequent tokens move between classes later on, but no class ever
+        // holds more tokens than the sentence.
+        let most = fe
+            .iter()
+            .chain(fk)
+            .map(|f| (f.kind_mask[0] | f.kind_mask[1] | f.kind_mask[2]).count_ones() as usize)
+            .max()
+            .unwrap_or(0);
+        p.stride = (most + 1).min(TAB);
+        // The prior rates' tables (p, q and rho are the priors here).
+        p.llr = Cow::Borrowed(prior_tables(p.stride));
         p.sigma_rand = (vy + BETA0 * BETA0 * vx).sqrt();
         p.sigma_rand = p.sigma_rand.max(1.5 * WIDE * SIGMA0);
-        p.set_rates();
-        p.set_length_table();
+        p.set_length();
         p
     }
 
     fn set_rates(&mut self) {
-        let mut tp = vec![0f32; TAB * TAB];
-        let mut tq = vec![0f32; TAB * TAB];
-        for s in 0..2 {
-            for c in 0..CLASSES {
-                let (p1, q1) = (
-                    self.p[s][c].clamp(0.01, 0.99),
-                    self.q[s][c].clamp(0.001, 0.99),
-                );
-                for (d, &k) in OTHERS.iter().enumerate() {
-                    // Against k sentences a token finds a chance match more
-                    // easily: in any of them if unrelated, in the extra ones
-                    // if its translation is there but does not match it.
-                    let qd = 1.0 - (1.0 - q1).powi(k);
-                    let pd = 1.0 - (1.0 - p1) * (1.0 - q1).powi(k - 1);
-                    let base = ((s * CLASSES + c) * SLOTS + d) * TAB * TAB;
-                    let table = &mut self.llr[base..base + TAB * TAB];
-                    if pd <= qd {
-                        // The class does not tell translations apart here.
-                        table.iter_mut().for_each(|x| *x = 0.0);
-                        continue;
-                    }
-                    beta_binomial(pd, self.rho[0][s][c], &mut tp);
-                    beta_binomial(qd, self.rho[1][s][c], &mut tq);
-                    for ((x, a), b) in table.iter_mut().zip(&tp).zip(&tq) {
-                        *x = a - b;
-                    }
-                }
-            }
-        }
+        self.llr = Cow::Owned(rate_tables(&self.p, &self.q, &self.rho, self.stride));
     }
 
-    /// Length log-likelihood ratio (translation vs unrelated) of a residual.
+    /// Length log-likelihood ratio (translation vs unrelated) of a residual,
+    /// straight from the definition (what `length_llr` computes faster).
+    #[cfg(test)]
     fn length_llr_exact(&self, r: f64) -> f64 {
         let aligned = ((1.0 - EPS) * ln_normal(r, self.sigma).exp()
             + EPS * ln_normal(r, WIDE * self.sigma).exp())
@@ -186,43 +268,89 @@ impl Params {
         aligned - ln_normal(r, self.sigma_rand)
     }
 
-    fn set_length_table(&mut self) {
-        self.len_table = (0..=LEN_STEPS)
-            .map(|k| self.length_llr_exact(-LEN_RANGE + k as f64 * LEN_STEP) as f32)
-            .collect();
+    fn set_length(&mut self) {
+        self.len_offset = (self.sigma_rand / self.sigma).ln();
+        self.len_scale = 1.0 / (self.sigma * SHAPE_STEP);
+        self.inv_sigma_rand = 1.0 / self.sigma_rand;
     }
 
     /// Length log-likelihood ratio (translation vs unrelated) for
     /// x = ln(1 + English characters), y = ln(1 + Korean characters).
     #[inline]
+    #[cfg(test)]
     pub fn length_llr(&self, x: f64, y: f64) -> f64 {
-        let r = y - self.alpha - self.beta * x;
-        let pos = (r + LEN_RANGE) / LEN_STEP;
-        if pos >= 0.0 && pos < LEN_STEPS as f64 {
+        self.length_llr_residual(y - self.alpha - self.beta * x)
+    }
+
+    /// [`Params::length_llr`] of the residual r = y − alpha − beta·x.
+    #[inline]
+    pub fn length_llr_residual(&self, r: f64) -> f64 {
+        let pos = (r * self.len_scale).abs();
+        let shape = if pos < SHAPE_STEPS as f64 {
             let k = pos as usize;
             let frac = pos - k as f64;
-            f64::from(self.len_table[k]) * (1.0 - frac) + f64::from(self.len_table[k + 1]) * frac
+            match (self.shape.get(k), self.shape.get(k + 1)) {
+                (Some(&a), Some(&b)) => f64::from(a) + (f64::from(b) - f64::from(a)) * frac,
+                _ => aligned_shape(r / self.sigma),
+            }
         } else {
-            self.length_llr_exact(r)
-        }
+            let u = r / (WIDE * self.sigma);
+            (EPS / WIDE).ln() - 0.5 * u * u
+        };
+        let z = r * self.inv_sigma_rand;
+        shape + self.len_offset + 0.5 * z * z
     }
 
     /// Token log-likelihood ratio of one side: `mask` holds the tokens of a
     /// sentence with features `f` matched by the `others` (1 to 3) sentences
     /// of the other side of the bead.
-    #[inline]
+    #[cfg(test)]
     pub fn token_llr(&self, side: usize, f: &Feat, mask: u64, others: usize) -> f64 {
-        let d = others.clamp(1, 3) - 1;
-        let mut ll = 0.0;
+        self.token_llr_slot(side, f, mask, others.clamp(1, 3) - 1)
+    }
+
+    /// `f`'s classes, token counts and unmatched scores, so that
+    /// [`Params::prepared_llr`] only counts the matches in the classes a mask
+    /// touches: most sentence pairs of a band share few tokens or none.
+    pub fn prepare(&self, side: usize, f: &Feat) -> Prepared {
+        let rows = self.stride;
+        let mut p = Prepared::default();
         for c in 0..CLASSES {
             let cm = f.class_mask[c];
             if cm == 0 {
                 continue;
             }
+            p.masks[c] = cm;
             let n = cm.count_ones() as usize;
-            let h = (mask & cm).count_ones() as usize;
-            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
-            ll += f64::from(self.llr[base + n * TAB + h]);
+            for d in 0..SLOTS {
+                let row = ((side * CLASSES + c) * SLOTS + d) * rows * rows + n * rows;
+                p.row[c][d] = row as u32;
+                p.zero[d] += self.llr.get(row).copied().map_or(0.0, f64::from);
+            }
+        }
+        p
+    }
+
+    /// [`Params::token_llr`] of a prepared sentence.
+    #[inline]
+    pub fn prepared_llr(&self, p: &Prepared, mask: u64, others: usize) -> f64 {
+        let d = others.clamp(1, 3) - 1;
+        let mut ll = p.zero[d];
+        if mask == 0 {
+            return ll;
+        }
+        for c in 0..CLASSES {
+            let hit = mask & p.masks[c];
+            if hit != 0 {
+                let row = p.row[c][d] as usize;
+                let (Some(&none), Some(&some)) = (
+                    self.llr.get(row),
+                    self.llr.get(row + hit.count_ones() as usize),
+                ) else {
+                    continue;
+                };
+                ll += f64::from(some) - f64::from(none);
+            }
         }
         ll
     }
@@ -235,7 +363,9 @@ impl Params {
         self.token_llr_slot(side, f, mask, SLOTS - 1)
     }
 
+    #[inline]
     fn token_llr_slot(&self, side: usize, f: &Feat, mask: u64, d: usize) -> f64 {
+        let rows = self.stride;
         let mut ll = 0.0;
         for c in 0..CLASSES {
             let cm = f.class_mask[c];
@@ -244,8 +374,14 @@ impl Params {
             }
             let n = cm.count_ones() as usize;
             let h = (mask & cm).count_ones() as usize;
-            let base = ((side * CLASSES + c) * SLOTS + d) * TAB * TAB;
-            ll += f64::from(self.llr[base + n * TAB + h]);
+            let base = ((side * CLASSES + c) * SLOTS + d) * rows * rows;
+            // A sentence never has more tokens than the tables were made for
+            // (see `initial`); a zero keeps a malformed one from panicking.
+            ll += self
+                .llr
+                .get(base + n * rows + h)
+                .copied()
+                .map_or(0.0, f64::from);
         }
         ll
     }
@@ -296,7 +432,7 @@ impl Params {
         let s2 = (k * mad * mad + 10.0 * SIGMA0 * SIGMA0) / (k + 10.0);
         self.sigma = s2.sqrt().clamp(0.08, 0.6);
         self.sigma_rand = self.sigma_rand.max(1.5 * WIDE * self.sigma);
-        self.set_length_table();
+        self.set_length();
 
         // Match rates of translations (the 1-1 beads) and of unrelated pairs
         // (each 1-1 bead's English against the Korean of the one three beads on),
@@ -386,25 +522,76 @@ mod tests {
         assert!(good > 0.5, "{good}");
         assert!(p.length_llr(x, 401f64.ln()) < 0.0);
         assert!(p.length_llr(x, 4f64.ln()) < 0.0);
-        // The table agrees with the exact formula.
-        for y in [2.0, 3.3, 4.1, 9.0] {
+        // The table agrees with the exact formula, inside and past its range.
+        for y in [2.0, 3.3, 4.1, 4.4, 4.6, 9.0, 12.0] {
             let r = y - p.alpha - p.beta * x;
-            assert!((p.length_llr(x, y) - p.length_llr_exact(r)).abs() < 1e-3);
+            let (fast, exact) = (p.length_llr(x, y), p.length_llr_exact(r));
+            assert!(
+                (fast - exact).abs() < 1e-4 * exact.abs().max(1.0),
+                "{y}: {fast} {exact}"
+            );
         }
     }
 
     #[test]
     fn matched_tokens_raise_and_unmatched_lower_the_score() {
-        let p = Params::initial(&[feat(10)], &[feat(5)]);
         let f = Feat {
             len: 10,
             class_mask: [0b1, 0b10, 0b1100, 0],
+            kind_mask: [0b1, 0b10, 0b1100],
             ..Feat::default()
         };
+        let p = Params::initial(std::slice::from_ref(&f), &[feat(5)]);
         assert!(p.token_llr(0, &f, 0b1111, 1) > 3.0);
         assert!(p.token_llr(0, &f, 0, 1) < -1.0);
         // The same matches are weaker evidence against two sentences.
         assert!(p.token_llr(0, &f, 0b1111, 2) < p.token_llr(0, &f, 0b1111, 1));
+    }
+
+    #[test]
+    fn match_tables_cover_the_longest_sentence_of_the_document() {
+        let long = Feat {
+            len: 300,
+            class_mask: [0, 0, u64::MAX, 0],
+            kind_mask: [0, 0, u64::MAX],
+            ..Feat::default()
+        };
+        let p = Params::initial(&[feat(10), long.clone()], &[feat(5)]);
+        // 64 of 64 tokens matched against 17 of 64 in a long sentence.
+        assert!(p.token_llr(0, &long, u64::MAX, 1) > p.token_llr(0, &long, 0x1_ffff, 1));
+        assert!(p.token_llr(0, &long, 0, 1) < -1.0);
+    }
+
+    #[test]
+    fn prepared_scores_agree_with_direct_ones() {
+        let f = Feat {
+            len: 40,
+            class_mask: [0b1, 0b110, 0b1111000, 0b10000000],
+            kind_mask: [0b1, 0b110, 0b11111000],
+            ..Feat::default()
+        };
+        let p = Params::initial(std::slice::from_ref(&f), &[feat(5)]);
+        for side in 0..2 {
+            let prep = p.prepare(side, &f);
+            for mask in [0u64, 0b1, 0b11, 0b1010_1010, 0xff, u64::MAX] {
+                for others in 1..=3 {
+                    let (a, b) = (
+                        p.prepared_llr(&prep, mask, others),
+                        p.token_llr(side, &f, mask, others),
+                    );
+                    assert!((a - b).abs() < 1e-5, "{mask:b} {others}: {a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prior_tables_are_the_tables_of_the_prior_rates() {
+        let rho = RHO0.map(|r| [[r; CLASSES]; 2]);
+        for rows in [1, 7, TAB] {
+            assert_eq!(prior_tables(rows), &rate_tables(&P0, &Q0, &rho, rows)[..]);
+        }
+        assert!(prior_tables(TAB + 1).is_empty());
     }
 
     #[test]

@@ -3,29 +3,27 @@
 //! removed.
 
 use super::features::FxMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// One token of a sentence.
+/// One token of a sentence, borrowing its text from the sentence.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Tok {
+pub(crate) enum Tok<'a> {
     /// A number with its value (Korean units and English scale words applied).
     Number(f64),
     /// A Latin-script word.
-    Latin(Latin),
-    /// A run of Hangul syllables and Han characters.
-    Hangul {
-        /// The run as written.
-        run: String,
-        /// The run without trailing particles.
-        stem: String,
-    },
+    Latin(Latin<'a>),
+    /// A run of Hangul syllables and Han characters, as written (its stem
+    /// is [`strip_particles`] of it).
+    Hangul { run: &'a str },
 }
 
 /// A Latin-script word.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Latin {
-    /// The word as written (acronym periods removed).
-    pub word: String,
+pub(crate) struct Latin<'a> {
+    /// The word as written (acronym periods and the hyphen of a romanised
+    /// given name removed).
+    pub word: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub capital: bool,
     /// Two or more letters, all upper case (an acronym), or letters with digits.
@@ -58,13 +56,22 @@ fn korean_unit(c: char) -> Option<(f64, bool)> {
 }
 
 fn english_scale(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "millions" | "mn" => Some(1e6),
-        "billion" | "billions" | "bn" => Some(1e9),
-        "trillion" | "trillions" | "tn" => Some(1e12),
-        _ => None,
-    }
+    const SCALES: [(&str, f64); 10] = [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("millions", 1e6),
+        ("mn", 1e6),
+        ("billion", 1e9),
+        ("billions", 1e9),
+        ("bn", 1e9),
+        ("trillion", 1e12),
+        ("trillions", 1e12),
+        ("tn", 1e12),
+    ];
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 fn month(word: &str) -> Option<f64> {
@@ -82,16 +89,16 @@ fn month(word: &str) -> Option<f64> {
         "november",
         "december",
     ];
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word;
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
     MONTHS
         .iter()
         .position(|m| {
-            *m == w
-                || (w.len() == 3 && m.starts_with(w.as_str()))
-                || (w == "sept" && *m == "september")
+            m.eq_ignore_ascii_case(w)
+                || (w.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+                || (w.eq_ignore_ascii_case("sept") && *m == "september")
         })
         .map(|i| (i + 1) as f64)
 }
@@ -100,38 +107,104 @@ fn month(word: &str) -> Option<f64> {
 /// often a pronoun than a count).
 fn number_word(word: &str) -> Option<f64> {
     use crate::numbers::{EN_TENS as TENS, EN_UNITS as UNITS};
-    let w = word.to_ascii_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| *u == w).filter(|&i| i >= 2) {
-        return Some(i as f64);
+    // Every word of a text is looked up: one hash of its lower-case form
+    // (on the stack) instead of thirty comparisons.
+    const LONGEST: usize = 9;
+    static WORDS: OnceLock<FxMap<&'static [u8], f64>> = OnceLock::new();
+    if word.len() < 3 || word.len() > LONGEST {
+        return None;
     }
-    if let Some(i) = TENS.iter().position(|t| *t == w) {
-        return Some(20.0 + 10.0 * i as f64);
+    let words = WORDS.get_or_init(|| {
+        let mut map: FxMap<&'static [u8], f64> = FxMap::default();
+        for (i, u) in UNITS.iter().enumerate().skip(2) {
+            map.insert(u.as_bytes(), i as f64);
+        }
+        for (i, t) in TENS.iter().enumerate() {
+            map.insert(t.as_bytes(), 20.0 + 10.0 * i as f64);
+        }
+        map.insert(b"dozen", 12.0);
+        map.insert(b"hundred", 100.0);
+        map
+    });
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    words.get(&*lower).copied()
+}
+
+/// A sentence as characters, with the byte offset of each (and of the end),
+/// so that tokens can borrow their text.
+struct Src<'a> {
+    text: &'a str,
+    cs: Vec<char>,
+    /// Empty for an ASCII text, where character and byte offsets agree.
+    bytes: Vec<usize>,
+}
+
+impl<'a> Src<'a> {
+    fn new(text: &'a str) -> Src<'a> {
+        if text.is_ascii() {
+            let cs = text.bytes().map(char::from).collect();
+            return Src {
+                text,
+                cs,
+                bytes: Vec::new(),
+            };
+        }
+        let mut cs = Vec::with_capacity(text.len());
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        for (b, c) in text.char_indices() {
+            cs.push(c);
+            bytes.push(b);
+        }
+        bytes.push(text.len());
+        Src { text, cs, bytes }
     }
-    match w.as_str() {
-        "dozen" => Some(12.0),
-        "hundred" => Some(100.0),
-        _ => None,
+
+    /// The byte offset of character `i` (`i` = the number of characters
+    /// for the end).
+    #[inline]
+    fn byte(&self, i: usize) -> Option<usize> {
+        if self.bytes.is_empty() {
+            (i <= self.cs.len()).then_some(i)
+        } else {
+            self.bytes.get(i).copied()
+        }
+    }
+
+    /// The text of characters `from..to`.
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        let (Some(a), Some(b)) = (self.byte(from), self.byte(to)) else {
+            return "";
+        };
+        self.text.get(a..b).unwrap_or("")
+    }
+
+    /// The ASCII letters starting at character `k`, and the index after them.
+    fn word_at(&self, k: usize) -> (&'a str, usize) {
+        let cs = &self.cs;
+        let end = (k..cs.len())
+            .find(|&e| !cs[e].is_ascii_alphabetic())
+            .unwrap_or(cs.len());
+        (self.slice(k.min(end), end), end)
     }
 }
 
 /// After a number word at `i`: "twenty-five", "three million".
-fn read_number_words(cs: &[char], mut v: f64, mut i: usize, out: &mut Vec<Tok>) -> usize {
-    let word_at = |k: usize| {
-        let end = (k..cs.len())
-            .find(|&e| !cs[e].is_ascii_alphabetic())
-            .unwrap_or(cs.len());
-        (cs[k..end].iter().collect::<String>(), end)
-    };
+fn read_number_words(src: &Src, mut v: f64, mut i: usize, out: &mut Vec<Tok>) -> usize {
+    let cs = &src.cs;
+    let word_at = |k: usize| src.word_at(k);
     if (20.0..100.0).contains(&v) && cs.get(i) == Some(&'-') {
         let (w, end) = word_at(i + 1);
-        if let Some(u) = number_word(&w).filter(|u| *u < 10.0) {
+        if let Some(u) = number_word(w).filter(|u| *u < 10.0) {
             v += u;
             i = end;
         }
     }
     if matches!(cs.get(i), Some(' ') | Some('-')) {
         let (w, end) = word_at(i + 1);
-        if let Some(m) = english_scale(&w) {
+        if let Some(m) = english_scale(w) {
             v *= m;
             i = end;
         }
@@ -155,6 +228,9 @@ const KO_NUMERALS: [(&str, f64); 12] = [
     ("스무", 20.0),
     ("스물", 20.0),
 ];
+
+/// The first syllables of [`KO_NUMERALS`].
+const NUMERAL_STARTS: [char; 10] = ['한', '두', '세', '네', '다', '여', '일', '아', '열', '스'];
 
 /// Counters that follow a native numeral.
 const KO_COUNTERS: [&str; 22] = [
@@ -195,7 +271,8 @@ fn read_digits(cs: &[char], mut i: usize) -> (f64, usize) {
 /// Parse a number starting with a digit at `i`: Korean units (1억1천만,
 /// 12조3천억, 1억 2000만), English scale words (110 million, 1.5bn), ordinal
 /// and decade suffixes. Returns the value and the index after it.
-fn read_number(cs: &[char], start: usize) -> (f64, usize) {
+fn read_number(src: &Src, start: usize) -> (f64, usize) {
+    let cs = &src.cs[..];
     let (first, mut i) = read_digits(cs, start);
     // Korean grouping: digits, optional 십/백/천, optional 만/억/조, repeated.
     let mut total = 0.0;
@@ -237,17 +314,12 @@ fn read_number(cs: &[char], start: usize) -> (f64, usize) {
         return (number, i);
     }
     // English: a scale word after a space or hyphen, or glued (5bn, $3m).
-    let word_at = |k: usize| {
-        let end = (k..cs.len())
-            .find(|&e| !cs[e].is_ascii_alphabetic())
-            .unwrap_or(cs.len());
-        (cs[k..end].iter().collect::<String>(), end)
-    };
+    let word_at = |k: usize| src.word_at(k);
     let currency = start > 0 && matches!(cs[start - 1], '$' | '€' | '£' | '₩' | '¥');
     if cs.get(i).is_some_and(char::is_ascii_alphabetic) {
         let (w, end) = word_at(i);
         let lw = w.to_ascii_lowercase();
-        if let Some(m) = english_scale(&w) {
+        if let Some(m) = english_scale(w) {
             number *= m;
             i = end;
         } else if currency && matches!(lw.as_str(), "m" | "b" | "k") {
@@ -264,7 +336,7 @@ fn read_number(cs: &[char], start: usize) -> (f64, usize) {
         && cs.get(i + 1).is_some_and(char::is_ascii_alphabetic)
     {
         let (w, end) = word_at(i + 1);
-        if let Some(m) = english_scale(&w) {
+        if let Some(m) = english_scale(w) {
             number *= m;
             i = end;
         }
@@ -273,70 +345,70 @@ fn read_number(cs: &[char], start: usize) -> (f64, usize) {
 }
 
 /// Split `text` into evidence tokens. Punctuation and symbols are dropped.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     tokenize_spans(text).into_iter().map(|(_, t)| t).collect()
 }
 
 /// [`tokenize`], with the byte range each token came from.
-pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok)> {
-    let cs: Vec<char> = text.chars().collect();
-    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    bytes.push(text.len());
-    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut out = Vec::new();
+pub(crate) fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Tok<'_>)> {
+    let src = Src::new(text);
+    let cs = &src.cs;
+    let mut out: Vec<Tok> = Vec::new();
+    let mut spanned: Vec<(std::ops::Range<usize>, Tok)> = Vec::new();
     let mut i = 0;
     while i < cs.len() {
         let c = cs[i];
         let start = i;
         if c.is_ascii_digit() {
-            let (v, j) = read_number(&cs, i);
+            let (v, j) = read_number(&src, i);
             out.push(Tok::Number(v));
             i = j.max(i + 1);
         } else if c.is_ascii_alphabetic() {
-            i = read_latin(&cs, i, &mut out);
+            i = read_latin(&src, i, &mut out);
         } else if is_hangul_or_han(c) {
             let end = (i..cs.len())
                 .find(|&e| !is_hangul_or_han(cs[e]))
                 .unwrap_or(cs.len());
-            let run: String = cs[i..end].iter().collect();
+            let run = src.slice(i, end);
             // A native numeral with its counter, glued (두명) or not (두 명).
-            let numeral = KO_NUMERALS.iter().find(|(w, _)| {
-                run.strip_prefix(w).is_some_and(|rest| {
-                    if rest.is_empty() {
-                        cs.get(end) == Some(&' ')
-                            && starts_with_counter(
-                                &cs[end + 1..].iter().take(3).collect::<String>(),
-                            )
-                    } else {
-                        starts_with_counter(rest)
-                    }
-                })
-            });
+            let numeral = KO_NUMERALS
+                .iter()
+                .filter(|_| NUMERAL_STARTS.contains(&c))
+                .find(|(w, _)| {
+                    run.strip_prefix(w).is_some_and(|rest| {
+                        if rest.is_empty() {
+                            cs.get(end) == Some(&' ')
+                                && starts_with_counter(src.slice(end + 1, (end + 4).min(cs.len())))
+                        } else {
+                            starts_with_counter(rest)
+                        }
+                    })
+                });
             if let Some(&(w, v)) = numeral {
                 out.push(Tok::Number(v));
                 let rest = &run[w.len()..];
                 if !rest.is_empty() {
-                    let stem = strip_particles(rest).to_string();
-                    out.push(Tok::Hangul {
-                        run: rest.to_string(),
-                        stem,
-                    });
+                    out.push(Tok::Hangul { run: rest });
                 }
             } else {
-                let stem = strip_particles(&run).to_string();
-                out.push(Tok::Hangul { run, stem });
+                out.push(Tok::Hangul { run });
             }
             i = end;
         } else {
             i += 1;
         }
-        let span = bytes[start]..bytes[i.min(cs.len())];
-        spans.resize(out.len(), span);
+        if !out.is_empty() {
+            let (Some(a), Some(b)) = (src.byte(start), src.byte(i.min(cs.len()))) else {
+                break;
+            };
+            spanned.extend(out.drain(..).map(|t| (a..b, t)));
+        }
     }
-    spans.into_iter().zip(out).collect()
+    spanned
 }
 
-fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
+fn read_latin<'a>(src: &Src<'a>, start: usize, out: &mut Vec<Tok<'a>>) -> usize {
+    let cs = &src.cs;
     // Acronyms written with periods: U.S., U.N., U.S.A.
     let mut k = start;
     let mut letters = String::new();
@@ -353,7 +425,7 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
     }
     if letters.len() >= 2 {
         out.push(Tok::Latin(Latin {
-            word: letters,
+            word: Cow::Owned(letters),
             capital: true,
             acronym: true,
         }));
@@ -362,7 +434,7 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
     let end = (start..cs.len())
         .find(|&e| !cs[e].is_ascii_alphanumeric())
         .unwrap_or(cs.len());
-    let mut word: String = cs[start..end].iter().collect();
+    let mut word = Cow::Borrowed(src.slice(start, end));
     let mut end = end;
     // A romanised Korean given name keeps its two syllables together
     // (Dae-jung, Jae-in), so that it sounds like 대중, 재인.
@@ -379,7 +451,7 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
                 .get(tail_end)
                 .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-')
         {
-            word.extend(&cs[end + 1..tail_end]);
+            word.to_mut().push_str(src.slice(end + 1, tail_end));
             end = tail_end;
         }
     }
@@ -391,17 +463,18 @@ fn read_latin(cs: &[char], start: usize, out: &mut Vec<Tok>) -> usize {
     {
         next = end + 2;
     }
-    if let Some(m) = month(&word).filter(|_| word.starts_with(|c: char| c.is_ascii_uppercase())) {
+    let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+    if let Some(m) = capital.then(|| month(&word)).flatten() {
         out.push(Tok::Number(m));
         return next;
     }
     if let Some(v) = number_word(&word) {
-        return read_number_words(cs, v, next, out);
+        return read_number_words(src, v, next, out);
     }
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
     let digits = word.chars().any(|c| c.is_ascii_digit());
     out.push(Tok::Latin(Latin {
-        capital: word.starts_with(|c: char| c.is_ascii_uppercase()),
+        capital,
         acronym: (upper >= 2 && upper * 2 >= word.len()) || digits,
         word,
     }));
@@ -756,6 +829,17 @@ mod tests {
     }
 
     #[test]
+    fn every_native_numeral_starts_with_a_listed_syllable() {
+        for (w, _) in KO_NUMERALS {
+            assert!(w.starts_with(NUMERAL_STARTS), "{w}");
+        }
+        assert_eq!(number_word("Twenty"), Some(20.0));
+        assert_eq!(number_word("NINETEEN"), Some(19.0));
+        assert_eq!(number_word("one"), None);
+        assert_eq!(number_word("twentyfive"), None);
+    }
+
+    #[test]
     fn commas_group_thousands_but_separate_lists() {
         assert_eq!(numbers("1,250,000"), vec![number_key(1_250_000.0)]);
         assert_eq!(numbers("1,2"), vec![number_key(1.0), number_key(2.0)]);
@@ -766,7 +850,8 @@ mod tests {
         let t = tokenize("IBM은 G20 회의에서");
         assert!(matches!(&t[0], Tok::Latin(l) if l.word == "IBM" && l.acronym));
         assert!(matches!(&t[2], Tok::Latin(l) if l.word == "G20" && l.acronym));
-        assert!(matches!(&t[3], Tok::Hangul { run, stem } if run == "회의에서" && stem == "회의"));
+        assert!(matches!(&t[3], Tok::Hangul { run } if *run == "회의에서"));
+        assert_eq!(strip_particles("회의에서"), "회의");
     }
 
     #[test]
@@ -775,7 +860,7 @@ mod tests {
         let words: Vec<String> = t
             .iter()
             .filter_map(|t| match t {
-                Tok::Latin(l) => Some(l.word.clone()),
+                Tok::Latin(l) => Some(l.word.to_string()),
                 _ => None,
             })
             .collect();
