@@ -8,11 +8,11 @@
 //! `ln(p_true / p_chance)` of evidence for the pair and each missing one
 //! `ln((1 − p_true) / (1 − p_chance))` against it.
 
-use super::text::{fold_hash, is_syllable};
+use super::text::{fold_hash, is_syllable, HashMapU64};
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Rate at which a lexicon word of the Korean is rendered in a correct
@@ -32,15 +32,44 @@ const PARTICLES: &[&str] = &[
     "만", "까지", "부터", "이다", "들", "들이", "들은", "들을", "들의", "에는", "과의", "와의",
 ];
 
+/// Function words of the glossary's multi-word renderings (`prime
+/// minister`, `house of representatives`): present in any English sentence.
+const GLOSSARY_STOP: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+];
+
+/// Light words a translation renders or leaves out at will: time-setting
+/// formulas of news (`현지시간`, `지난`), relational nouns (`경우`,
+/// `관련`, `결과`), the reflexive `자신` and auxiliary-like verbs. As
+/// evidence they mostly add noise, so neither list's entry for them counts.
+const LIGHT: &[&str] = &[
+    "현지시간",
+    "지난",
+    "현재",
+    "예정",
+    "경우",
+    "관련",
+    "결과",
+    "상태",
+    "자신",
+    "같은",
+    "발생",
+    "들어",
+    "떨어",
+    "받은",
+    "내려",
+];
+
 struct Lexicon {
-    entries: HashMap<&'static str, Vec<u64>>,
+    /// Korean key (as [`fold_hash`]) → its English renderings.
+    entries: HashMapU64<Vec<u64>>,
     longest: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut entries: HashMap<&'static str, Vec<u64>> = HashMap::new();
+        let mut entries: HashMapU64<Vec<u64>> = HashMapU64::default();
         let mut longest = 1;
         for line in include_str!("lexicon.txt").lines() {
             let line = line.trim();
@@ -51,8 +80,32 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             longest = longest.max(ko.chars().count());
-            let v = entries.entry(ko).or_default();
+            let v = entries.entry(fold_hash(ko)).or_default();
             v.extend(en.split('|').map(|w| fold_hash(&stem(w))));
+        }
+        // The aligner's news glossary adds its terms of two syllables or
+        // more (its single syllables and Han characters only hold inside
+        // compounds, which this lookup does not check).
+        for line in include_str!("../align/glossary.txt").lines() {
+            let Some((ko, en)) = line.trim().split_once('\t') else {
+                continue;
+            };
+            if line.starts_with('#') || ko.chars().count() < 2 || !ko.chars().all(is_syllable) {
+                continue;
+            }
+            longest = longest.max(ko.chars().count());
+            let v = entries.entry(fold_hash(ko)).or_default();
+            for w in en.split(['|', ' ']) {
+                if !w.is_empty() && !GLOSSARY_STOP.contains(&w) {
+                    let h = fold_hash(&stem(w));
+                    if !v.contains(&h) {
+                        v.push(h);
+                    }
+                }
+            }
+        }
+        for light in LIGHT {
+            entries.remove(&fold_hash(light));
         }
         Lexicon { entries, longest }
     })
@@ -100,7 +153,7 @@ fn korean_hits(ko: &str) -> Vec<(Span, &'static [u64])> {
             let mut found = None;
             for len in (1..=lex.longest.min(bounds.len() - 1 - i)).rev() {
                 let key = &word[bounds[i]..bounds[i + len]];
-                if let Some(v) = lex.entries.get(key) {
+                if let Some(v) = lex.entries.get(&fold_hash(key)) {
                     let rest = &word[bounds[i + len]..];
                     if len >= 2 || (i == 0 && PARTICLES.contains(&rest)) {
                         found = Some((len, v.as_slice()));
@@ -148,41 +201,108 @@ pub fn english_stems(pair: &Pair<'_>) -> HashSet<u64> {
         .iter()
         .map(|t| fold_hash(&stem(&pair.en[t.span.range()])))
         .collect();
-    if pair.en.contains("U.S.") {
-        set.insert(fold_hash("us"));
+    for (sign, name) in SIGNS {
+        if pair.en.contains(sign) {
+            set.insert(fold_hash(name));
+        }
     }
     set
 }
 
-/// How many lexicon words `pair` has and how many the English renders.
-pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
-    let hits = korean_hits(pair.ko);
-    if hits.is_empty() {
-        return (0, 0);
-    }
-    let en = english_stems(pair);
-    let mut seen = HashSet::new();
-    let (mut total, mut rendered) = (0, 0);
-    for (span, alts) in hits {
-        if !seen.insert(&pair.ko[span.range()]) {
-            continue;
-        }
-        total += 1;
-        // A word left untranslated in the English is the untranslated
-        // check's finding, not a sign of another sentence.
-        if alts.iter().any(|h| en.contains(h)) || pair.en.contains(&pair.ko[span.range()]) {
-            rendered += 1;
-        }
-    }
-    (total, rendered)
+/// Signs that stand for a word (`$5` renders 달러, `U.S.` renders 미국).
+const SIGNS: [(&str, &str); 7] = [
+    ("U.S.", "us"),
+    ("$", "dollar"),
+    ("%", "percent"),
+    ("€", "euro"),
+    ("£", "pound"),
+    ("¥", "yen"),
+    ("₩", "won"),
+];
+
+/// Shortest rendering that may match the start of a longer English word.
+const PREFIX_MIN: usize = 5;
+
+/// A lexicon word of the Korean and whether the English renders it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The word in the Korean.
+    pub ko: Span,
+    /// True when the English has a rendering of it (or keeps it as written).
+    pub rendered: bool,
+    /// Index in the pair's English words of the first rendering, if any.
+    pub en: Option<usize>,
 }
 
-/// Report lexical disagreement of `pair`.
+/// The distinct lexicon words of `pair`'s Korean, in order, each with
+/// where the English renders it.
+pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
+    let found = korean_hits(pair.ko);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut first: HashMapU64<usize> = HashMapU64::default();
+    for (i, t) in pair.en_words.iter().enumerate() {
+        let word = &pair.en[t.span.range()];
+        let w = stem(word);
+        first.entry(fold_hash(&w)).or_insert(i);
+        // Derived forms start with their base (`safer`, `national`,
+        // `judgment`): a rendering of five letters or more also matches
+        // the start of a longer word.
+        for (j, _) in w.char_indices().skip(PREFIX_MIN) {
+            first.entry(fold_hash(&w[..j])).or_insert(i);
+        }
+        // Compounds (`4-point`, `Seoul-based`) render each part.
+        if word.contains('-') {
+            for part in word.split('-').filter(|p| !p.is_empty()) {
+                first.entry(fold_hash(&stem(part))).or_insert(i);
+            }
+        }
+    }
+    for (sign, name) in SIGNS {
+        if let Some(at) = pair.en.find(sign) {
+            let i = pair.en_words.iter().position(|t| t.span.start >= at);
+            first
+                .entry(fold_hash(name))
+                .or_insert(i.unwrap_or(pair.en_words.len()));
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(found.len());
+    for (span, alts) in found {
+        let word = &pair.ko[span.range()];
+        if !seen.insert(word) {
+            continue;
+        }
+        let en = alts.iter().filter_map(|h| first.get(h).copied()).min();
+        // A word left untranslated in the English is the untranslated
+        // check's finding, not a sign of another sentence.
+        let rendered = en.is_some() || pair.en.contains(word);
+        out.push(Hit {
+            ko: span,
+            rendered,
+            en,
+        });
+    }
+    out
+}
+
+/// How many lexicon words `pair` has and how many the English renders.
+pub fn agreement(pair: &Pair<'_>) -> (usize, usize) {
+    let h = hits(pair);
+    (h.len(), h.iter().filter(|h| h.rendered).count())
+}
+
+/// Report lexical disagreement of `pair`, and the lexical sign of a cut
+/// translation: Korean words left without a rendering, more so towards
+/// the end of the sentence.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
-    let (total, rendered) = agreement(pair);
-    if total == 0 {
+    let hits = hits(pair);
+    if hits.is_empty() {
         return;
     }
+    let total = hits.len();
+    let rendered = hits.iter().filter(|h| h.rendered).count();
     let missing = (total - rendered) as f64;
     let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
         - rendered as f64 * (P_TRUE / P_CHANCE).ln())
@@ -192,7 +312,46 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         weight,
         format!("{rendered} of {total} common Korean words have an English rendering"),
     ));
+    let cut = truncation_weight(pair, &hits);
+    out.push(Signal::new(
+        Code::Truncated,
+        cut,
+        "fewer common Korean words have a rendering than the English length explains",
+    ));
 }
+
+/// How much more a translation cut short than a whole one explains the
+/// rendered and missing lexicon words of `hits`, given the English length.
+///
+/// A cut translation keeps about the share `f` of the text that its length
+/// shows (`e^r`, `r` the log length ratio of the length model), and with it
+/// about that share of the renderings; which ones is open, as the English
+/// main clause renders the end of the Korean sentence and its trailing
+/// clauses the beginning. A word of the lost share still finds a rendering
+/// [`CUT_LEAK`] as often (a repeated term, a paraphrase). A short English
+/// that renders the words it should is concise rather than cut, and a
+/// whole-length English predicts no loss, so the evidence vanishes for
+/// sound translations of normal length.
+fn truncation_weight(pair: &Pair<'_>, hits: &[Hit]) -> f64 {
+    let Some(r) = super::omission::residual(pair) else {
+        return 0.0;
+    };
+    let kept = (r.z * r.sigma).exp().clamp(0.0, 1.0);
+    if kept >= 1.0 {
+        return 0.0;
+    }
+    let p_cut = P_TRUE * (kept + (1.0 - kept) * CUT_LEAK);
+    let rendered = hits.iter().filter(|h| h.rendered).count() as f64;
+    let missing = hits.len() as f64 - rendered;
+    let w = rendered * (p_cut / P_TRUE).ln() + missing * ((1.0 - p_cut) / (1.0 - P_TRUE)).ln();
+    w.clamp(MIN_CUT, MAX_CUT)
+}
+
+/// Share of its chance a word of the lost part keeps.
+const CUT_LEAK: f64 = 0.3;
+/// Bounds of the truncation evidence.
+const MIN_CUT: f64 = -3.0;
+const MAX_CUT: f64 = 4.0;
 
 #[cfg(test)]
 mod tests {
@@ -226,12 +385,63 @@ mod tests {
         assert_eq!(hits, vec!["돈"]);
     }
 
+    fn cut(ko: &str, en: &str) -> f64 {
+        let pair = Pair::new(ko, en);
+        truncation_weight(&pair, &hits(&pair))
+    }
+
+    #[test]
+    fn whole_length_translation_has_no_cut_evidence() {
+        let ko = "경찰은 학교 근처에서 남자를 체포했다.";
+        assert_eq!(
+            cut(
+                ko,
+                "Police arrested a man near the school yesterday afternoon."
+            ),
+            0.0
+        );
+    }
+
+    #[test]
+    fn short_english_missing_words_reads_as_cut() {
+        let ko =
+            "정부는 어제 국회에서 새로운 예산안과 세금 개혁 법안, 그리고 주택 정책을 발표했다.";
+        let w = cut(ko, "The government yesterday announced.");
+        assert!(w > 1.0, "{w}");
+    }
+
+    #[test]
+    fn short_english_rendering_every_word_is_not_cut() {
+        let ko =
+            "정부는 어제 국회에서 새로운 예산안과 세금 개혁 법안, 그리고 주택 정책을 발표했다.";
+        let w = cut(
+            ko,
+            "Government: new budget, tax reform bill, housing policy.",
+        );
+        assert!(w < 0.0, "{w}");
+    }
+
+    #[test]
+    fn currency_signs_and_compound_parts_render_words() {
+        let pair = Pair::new(
+            "그 책은 5달러였고 지지율은 4포인트 올랐다.",
+            "The book cost $5 and his rating showed a 4-point gain.",
+        );
+        let rendered: Vec<&str> = hits(&pair)
+            .iter()
+            .filter(|h| h.rendered)
+            .map(|h| &pair.ko[h.ko.range()])
+            .collect();
+        assert!(rendered.contains(&"달러"), "{rendered:?}");
+        assert!(rendered.contains(&"포인트"), "{rendered:?}");
+    }
+
     #[test]
     fn translation_agrees_and_unrelated_text_does_not() {
         let ko = "경찰은 학교 근처에서 남자를 체포했다.";
         let good = Pair::new(ko, "Police arrested a man near the school.");
         let bad = Pair::new(ko, "The weather will be sunny this weekend.");
-        assert_eq!(agreement(&good), (4, 4));
+        assert_eq!(agreement(&good), (5, 5));
         assert_eq!(agreement(&bad).1, 0);
         let mut v = Vec::new();
         check(&bad, &mut v);

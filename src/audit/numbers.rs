@@ -12,7 +12,8 @@ use crate::span::Span;
 /// one of the same kind: a figure changed in translation.
 const CHANGED_WEIGHT: f64 = 4.5;
 /// Weight of a quantity a translation may drop (`첫`, a converted amount)
-/// whose place an unmatched English quantity of its kind takes.
+/// whose place an unmatched English quantity of its kind takes, and of a
+/// Korean quantity whose place only an English conversion takes.
 const CHANGED_OPTIONAL_WEIGHT: f64 = 3.0;
 /// Weight of a Korean quantity missing with nothing in its place (it may be
 /// a looser rendering, or part of a dropped clause).
@@ -43,6 +44,144 @@ fn text_of<'a>(text: &'a str, q: &Quantity) -> &'a str {
     text.get(q.span.clone()).unwrap_or_default()
 }
 
+/// Significant digits of `v` (`19.8` → `198`, `2.2e14` → `22`).
+fn digits(v: f64) -> String {
+    let s = format!("{:e}", v.abs());
+    let mantissa = s.split('e').next().unwrap_or_default();
+    mantissa.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// True when English value `en` reads as a slip on Korean value `ko`: the
+/// same digits at another magnitude (`220조` as 220 billion), or the same
+/// two or more digits in another order (19.8 as 18.9). A faithful
+/// translation seldom lands on such a value by chance.
+fn slip_of(ko: f64, en: f64) -> bool {
+    if ko == en || !(ko.is_finite() && en.is_finite() && ko > 0.0 && en > 0.0) {
+        return false;
+    }
+    let (a, b) = (digits(ko), digits(en));
+    if a == b {
+        return true;
+    }
+    if a.len() < 2 || a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// Metric units (as Korean and English write them), the US units English
+/// news converts them to, and the factor between the two (US value =
+/// metric value · factor). Longer unit names come first (`km` before `m`).
+const CONVERSIONS: [(&[&str], &[&str], f64); 8] = [
+    (
+        &["km", "㎞", "킬로미터", "kilometer", "kilometre"],
+        &["mile"],
+        0.621_371,
+    ),
+    (
+        &["㎡", "m²", "m2", "제곱미터", "평방미터", "square met"],
+        &[
+            "square feet",
+            "square-foot",
+            "square foot",
+            "sq ft",
+            "sq. ft",
+        ],
+        10.763_9,
+    ),
+    (
+        &["cm", "㎝", "센티미터", "센티", "centimet"],
+        &["inch"],
+        0.393_701,
+    ),
+    (
+        &["kg", "㎏", "킬로그램", "kilogram"],
+        &["pound", "lb"],
+        2.204_62,
+    ),
+    (
+        &["m", "미터", "meter", "metre"],
+        &["feet", "foot", "ft"],
+        3.280_84,
+    ),
+    (&["ha", "헥타르", "hectare"], &["acre"], 2.471_05),
+    (&["마일"], &["km", "kilomet"], 1.609_34),
+    (&["피트"], &["meter", "metre"], 0.304_8),
+];
+/// Relative tolerance of a converted value: translators round conversions
+/// (240 km is 149.1 miles, written `150 miles`).
+const CONVERSION_TOLERANCE: f64 = 0.07;
+
+/// The row of [`CONVERSIONS`] whose unit (among `units` of each row)
+/// follows the figure of `q` in `text`.
+fn unit(
+    text: &str,
+    q: &Quantity,
+    units: impl Fn(usize) -> &'static [&'static str],
+) -> Option<usize> {
+    let figure =
+        |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '만' | '천' | '백' | '억');
+    let start = text.get(q.span.clone()).map_or(q.span.end, |t| {
+        q.span.start + t.find(|c: char| !figure(c)).unwrap_or(t.len())
+    });
+    let rest = text.get(start..)?.trim_start_matches([' ', '-']);
+    (0..CONVERSIONS.len()).find(|&i| {
+        units(i).iter().any(|u| {
+            let Some(head) = rest.get(..u.len()) else {
+                return false;
+            };
+            // `m` must not be the start of `million`.
+            let whole =
+                u.len() > 2 || !rest[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+            whole && head.eq_ignore_ascii_case(u)
+        })
+    })
+}
+
+/// True when `x` is `v` converted by `factor`, within rounding.
+fn close(v: f64, factor: f64, x: f64) -> bool {
+    let expected = v * factor;
+    (x - expected).abs() <= CONVERSION_TOLERANCE * expected
+}
+
+/// True when English quantity `x` renders Korean quantity `q` in another
+/// unit (`240km` as `150 miles`).
+fn converts(pair: &Pair<'_>, q: &Quantity, x: &Quantity) -> bool {
+    let Some(i) = unit(pair.ko, q, |i| CONVERSIONS[i].0) else {
+        return false;
+    };
+    unit(pair.en, x, |j| CONVERSIONS[j].1) == Some(i) && close(q.value, CONVERSIONS[i].2, x.value)
+}
+
+/// English measures followed by a conversion in parentheses that does not
+/// agree with them (`10,000 meters (328,000 feet)`): one of the two was
+/// changed, whatever the Korean says.
+fn inconsistent_conversions(pair: &Pair<'_>) -> Vec<(usize, usize)> {
+    let en = &pair.en_nums;
+    let mut out = Vec::new();
+    for (a, x) in en.iter().enumerate() {
+        let Some(y) = en.get(a + 1) else { break };
+        let between = pair.en.get(x.span.end..y.span.start).unwrap_or_default();
+        if !between.contains('(') || between.len() > 24 {
+            continue;
+        }
+        let metric = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].0);
+        let us = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].1);
+        let agree = match (metric(x), us(y), us(x), metric(y)) {
+            (Some(i), Some(j), _, _) if i == j => close(x.value, CONVERSIONS[i].2, y.value),
+            (_, _, Some(i), Some(j)) if i == j => close(y.value, CONVERSIONS[i].2, x.value),
+            _ => true,
+        };
+        if !agree {
+            out.push((a, a + 1));
+        }
+    }
+    out
+}
+
 /// Report quantities of `pair` that do not reconcile.
 pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let (ko, en, r) = (&pair.ko_nums, &pair.en_nums, &pair.numbers);
@@ -51,34 +190,89 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     }
     let missing = r.ko_missing(ko);
     let mut extra = r.en_extra(en);
+    // Unmatched English quantities a translation may add (a conversion in
+    // parentheses): no evidence alone, but a slip may hide in them.
+    let mut loose: Vec<usize> = r
+        .en_only
+        .iter()
+        .copied()
+        .filter(|&e| en.get(e).is_some_and(|x| x.optional))
+        .collect();
+    let rendered: Vec<(u8, f64)> = r
+        .matched
+        .iter()
+        .filter_map(|&(k, _)| ko.get(k))
+        .map(|q| (class(q.kind), q.value))
+        .collect();
     let mut scale = 1.0;
     for &k in &missing {
         let Some(q) = ko.get(k) else { continue };
-        let counterpart = extra
-            .iter()
-            .position(|&e| en.get(e).is_some_and(|x| class(x.kind) == class(q.kind)));
+        // A figure the Korean repeats is often rendered once.
+        if rendered.contains(&(class(q.kind), q.value)) {
+            continue;
+        }
+        // A measure in another unit is a rendering, not a change.
+        let converted_unit = |e: &usize| en.get(*e).is_some_and(|x| converts(pair, q, x));
+        if let Some(i) = extra.iter().position(converted_unit) {
+            extra.remove(i);
+            continue;
+        }
+        if let Some(i) = loose.iter().position(converted_unit) {
+            loose.remove(i);
+            continue;
+        }
+        let same = |e: &usize| en.get(*e).is_some_and(|x| class(x.kind) == class(q.kind));
+        let slip = |e: &usize| same(e) && en.get(*e).is_some_and(|x| slip_of(q.value, x.value));
+        // A conversion of its kind left over (`6 miles (13 km)` for 10 km)
+        // is a weaker sign of a change: its number one may render `a`.
+        let converted = |e: &usize| same(e) && en.get(*e).is_some_and(|x| x.value != 1.0);
+        let (counterpart, weight) = if let Some(i) = extra.iter().position(slip) {
+            (Some(extra.remove(i)), CHANGED_WEIGHT)
+        } else if let Some(i) = loose.iter().position(slip) {
+            (Some(loose.remove(i)), CHANGED_WEIGHT)
+        } else if let Some(i) = extra.iter().position(same) {
+            (Some(extra.remove(i)), CHANGED_WEIGHT)
+        } else if let Some(i) = loose.iter().position(converted) {
+            (Some(loose.remove(i)), CHANGED_OPTIONAL_WEIGHT)
+        } else {
+            (None, DROPPED_WEIGHT)
+        };
         let ko_text = text_of(pair.ko, q);
-        let signal = match counterpart {
-            Some(i) => {
-                let e = extra.remove(i);
-                let x = &en[e];
-                Signal::new(
-                    Code::NumberMismatch,
-                    CHANGED_WEIGHT * scale,
-                    format!(
-                        "`{ko_text}` of the Korean became `{}` in the English",
-                        text_of(pair.en, x)
-                    ),
-                )
-                .en(Span::from(x.span.clone()))
-            }
+        let signal = match counterpart.and_then(|e| en.get(e)) {
+            Some(x) => Signal::new(
+                Code::NumberMismatch,
+                weight * scale,
+                format!(
+                    "`{ko_text}` of the Korean became `{}` in the English",
+                    text_of(pair.en, x)
+                ),
+            )
+            .en(Span::from(x.span.clone())),
             None => Signal::new(
                 Code::NumberMismatch,
-                DROPPED_WEIGHT * scale,
+                weight * scale,
                 format!("`{ko_text}` of the Korean has no counterpart in the English"),
             ),
         };
         out.push(signal.ko(Span::from(q.span.clone())));
+        scale *= DECAY;
+    }
+    for (a, b) in inconsistent_conversions(pair) {
+        let (Some(x), Some(y)) = (en.get(a), en.get(b)) else {
+            continue;
+        };
+        out.push(
+            Signal::new(
+                Code::NumberMismatch,
+                CHANGED_WEIGHT * scale,
+                format!(
+                    "`{}` and its conversion `{}` of the English disagree",
+                    text_of(pair.en, x),
+                    text_of(pair.en, y)
+                ),
+            )
+            .en(Span::new(x.span.start, y.span.end)),
+        );
         scale *= DECAY;
     }
     // A quantity a translation may drop (`첫`, a conversion) that meets an
@@ -175,8 +369,14 @@ mod tests {
     }
 
     #[test]
-    fn changed_optional_ordinal_is_found() {
+    fn changed_counted_ordinal_is_found() {
         let v = run("그는 첫 번째 경기에서 이겼다.", "He won the second game.");
+        assert!(v.iter().any(|s| s.weight == CHANGED_WEIGHT), "{v:?}");
+    }
+
+    #[test]
+    fn changed_optional_ordinal_is_found() {
+        let v = run("그는 첫 경기에서 이겼다.", "He won the second game.");
         assert!(
             v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
             "{v:?}"
@@ -191,6 +391,112 @@ mod tests {
         );
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].weight, DROPPED_WEIGHT);
+    }
+
+    #[test]
+    fn slips_are_same_digits_at_another_magnitude_or_order() {
+        assert!(slip_of(2.2e14, 2.2e11));
+        assert!(slip_of(19.8, 18.9));
+        assert!(slip_of(150.0, 510.0));
+        assert!(!slip_of(7.0, 9.0));
+        assert!(!slip_of(35.0, 35.0));
+        assert!(!slip_of(1998.0, 2024.0));
+        assert!(!slip_of(f64::NAN, f64::NAN));
+        assert!(!slip_of(f64::INFINITY, 5.0));
+    }
+
+    #[test]
+    fn magnitude_slip_in_an_optional_amount_is_a_change() {
+        let v = run(
+            "그 회사의 부채는 15조원(약 110억 달러)이다.",
+            "The company's debt is 15 billion won (about $11 billion).",
+        );
+        assert!(v.iter().any(|s| s.weight == CHANGED_WEIGHT), "{v:?}");
+    }
+
+    #[test]
+    fn repeated_korean_figure_rendered_once_is_not_missing() {
+        let v = run(
+            "그들은 5년 동안 일했다. 그 5년은 힘들었다.",
+            "They worked for five years, and those years were hard.",
+        );
+        assert!(total(&v) < 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn at_first_becoming_second_is_found() {
+        let v = run(
+            "그 팀은 처음으로 결승에 올랐다.",
+            "The team reached the final for the second time.",
+        );
+        assert!(
+            v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn figure_replaced_by_a_stray_conversion_is_a_weaker_change() {
+        let v = run(
+            "그 마을은 공항에서 30km 떨어져 있다.",
+            "The village lies 25-mile (40-km) from the airport.",
+        );
+        assert!(
+            v.iter().any(|s| s.weight == CHANGED_OPTIONAL_WEIGHT),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn first_of_all_becoming_second_is_found() {
+        let v = run(
+            "그는 회의장에 먼저 도착했다.",
+            "He arrived at the hall second.",
+        );
+        assert!(total(&v) > 2.0, "{v:?}");
+    }
+
+    #[test]
+    fn metric_measure_in_us_units_is_a_rendering() {
+        let v = run(
+            "태풍은 해안에서 400km 떨어진 곳에 있다.",
+            "The typhoon is about 250 miles off the coast.",
+        );
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+        let v = run("그 다리는 길이가 300m이다.", "The bridge is 980 feet long.");
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+    }
+
+    #[test]
+    fn wrong_conversion_is_not_a_rendering() {
+        let v = run(
+            "태풍은 해안에서 400km 떨어진 곳에 있다.",
+            "The typhoon is 420 miles off the coast.",
+        );
+        assert!(total(&v) >= CHANGED_WEIGHT, "{v:?}");
+    }
+
+    #[test]
+    fn english_conversion_that_disagrees_is_found() {
+        let v = run(
+            "비행기는 1만m 상공을 날고 있었다.",
+            "The plane was flying at 10,000 meters (52,000 feet).",
+        );
+        assert!(v.iter().any(|s| s.message.contains("conversion")), "{v:?}");
+        let v = run(
+            "비행기는 1만m 상공을 날고 있었다.",
+            "The plane was flying at 10,000 meters (33,000 feet).",
+        );
+        assert!(total(&v) < 0.0, "{v:?}");
+    }
+
+    #[test]
+    fn million_is_no_metre() {
+        let v = run(
+            "인구는 500만 명이다.",
+            "The population is 5 million (about 5,000,000).",
+        );
+        assert!(v.iter().all(|s| !s.message.contains("conversion")), "{v:?}");
     }
 
     #[test]

@@ -915,9 +915,19 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
             return None;
         }
         let mut q = Quantity::new(i..end, 1.0, Kind::Ordinal);
-        q.optional = true;
+        // `첫 회담` may become "the talks"; `첫 번째` is a counted ordinal.
+        q.optional = end == i + 3;
         items.push(Item::new(q));
         return Some(end);
+    }
+    if let Some((_, n)) = at_any(b, i, &["처음", "최초", "먼저"]) {
+        // "At first", "for the first time", "first of all": an ordinal a
+        // translation may well leave out, so it only counts against a
+        // changed one.
+        let mut q = Quantity::new(i..i + n, 1.0, Kind::Ordinal);
+        q.optional = true;
+        items.push(Item::new(q));
+        return Some(i + n);
     }
     if at(b, i, "수") || at(b, i, "몇") {
         return several(text, i, items);
