@@ -336,11 +336,14 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
         len: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
         ..Feat::default()
     };
-    let quantities = if korean {
+    let mut quantities = if korean {
         numbers::extract_ko(text)
     } else {
         numbers::extract_en(text)
     };
+    // A quantity a translation may leave out (`처음` "at first", a weekday)
+    // is no anchor: its words stay ordinal words.
+    quantities.retain(|q| !q.optional);
     // Words inside a quantity (million, 달러, March) belong to the quantity.
     let toks: Vec<Tok> = tokenize_spans(text)
         .into_iter()

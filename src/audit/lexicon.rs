@@ -8,11 +8,11 @@
 //! `ln(p_true / p_chance)` of evidence for the pair and each missing one
 //! `ln((1 − p_true) / (1 − p_chance))` against it.
 
-use super::text::{fold_hash, is_syllable};
+use super::text::{fold_hash, is_syllable, HashMapU64};
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Rate at which a lexicon word of the Korean is rendered in a correct
@@ -61,14 +61,15 @@ const LIGHT: &[&str] = &[
 ];
 
 struct Lexicon {
-    entries: HashMap<&'static str, Vec<u64>>,
+    /// Korean key (as [`fold_hash`]) → its English renderings.
+    entries: HashMapU64<Vec<u64>>,
     longest: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut entries: HashMap<&'static str, Vec<u64>> = HashMap::new();
+        let mut entries: HashMapU64<Vec<u64>> = HashMapU64::default();
         let mut longest = 1;
         for line in include_str!("lexicon.txt").lines() {
             let line = line.trim();
@@ -79,7 +80,7 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             longest = longest.max(ko.chars().count());
-            let v = entries.entry(ko).or_default();
+            let v = entries.entry(fold_hash(ko)).or_default();
             v.extend(en.split('|').map(|w| fold_hash(&stem(w))));
         }
         // The aligner's news glossary adds its terms of two syllables or
@@ -93,7 +94,7 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             }
             longest = longest.max(ko.chars().count());
-            let v = entries.entry(ko).or_default();
+            let v = entries.entry(fold_hash(ko)).or_default();
             for w in en.split(['|', ' ']) {
                 if !w.is_empty() && !GLOSSARY_STOP.contains(&w) {
                     let h = fold_hash(&stem(w));
@@ -104,7 +105,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for light in LIGHT {
-            entries.remove(light);
+            entries.remove(&fold_hash(light));
         }
         Lexicon { entries, longest }
     })
@@ -152,7 +153,7 @@ fn korean_hits(ko: &str) -> Vec<(Span, &'static [u64])> {
             let mut found = None;
             for len in (1..=lex.longest.min(bounds.len() - 1 - i)).rev() {
                 let key = &word[bounds[i]..bounds[i + len]];
-                if let Some(v) = lex.entries.get(key) {
+                if let Some(v) = lex.entries.get(&fold_hash(key)) {
                     let rest = &word[bounds[i + len]..];
                     if len >= 2 || (i == 0 && PARTICLES.contains(&rest)) {
                         found = Some((len, v.as_slice()));
@@ -240,7 +241,7 @@ pub fn hits(pair: &Pair<'_>) -> Vec<Hit> {
     if found.is_empty() {
         return Vec::new();
     }
-    let mut first: HashMap<u64, usize> = HashMap::with_capacity(pair.en_words.len() + 1);
+    let mut first: HashMapU64<usize> = HashMapU64::default();
     for (i, t) in pair.en_words.iter().enumerate() {
         let word = &pair.en[t.span.range()];
         let w = stem(word);

@@ -67,6 +67,32 @@ pub fn fold_hash(s: &str) -> u64 {
     h
 }
 
+/// A hasher for keys that are hashes already ([`fold_hash`] values): it
+/// passes the `u64` through instead of hashing it again.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is expected; fold anything else in cheaply.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Map keyed by [`fold_hash`] values.
+pub type HashMapU64<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+
 /// Word tokens of `text`: maximal runs of alphanumeric characters, with an
 /// inner apostrophe or hyphen kept (`don't`, `Tae-won`). Punctuation is dropped,
 /// so a phrase repeated across a comma or a full stop yields equal token runs.
@@ -158,6 +184,15 @@ mod tests {
                 "units"
             ]
         );
+    }
+
+    #[test]
+    fn pass_through_map_finds_its_keys() {
+        let mut m: HashMapU64<&str> = HashMapU64::default();
+        m.insert(fold_hash("Seoul"), "a");
+        m.insert(fold_hash("Busan"), "b");
+        assert_eq!(m.get(&fold_hash("SEOUL")), Some(&"a"));
+        assert_eq!(m.get(&fold_hash("Daegu")), None);
     }
 
     #[test]
