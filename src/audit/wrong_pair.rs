@@ -18,6 +18,19 @@ const DISAGREE_WEIGHT: f64 = 1.0;
 const AGREE_WEIGHT: f64 = -0.75;
 /// Weight of quotation on one side only.
 const QUOTE_WEIGHT: f64 = 1.0;
+/// Weight of a question on one side only: translations keep the sentence
+/// type next to always (under one in a thousand sentences changes it),
+/// while the English of another sentence differs in a few in a hundred.
+const QUESTION_WEIGHT: f64 = 3.0;
+
+/// True when `text` ends as a question: on `?`, or in Korean on the
+/// interrogative ending `까`, before any closing quotes or brackets.
+fn is_question(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '」', '』', ' ']);
+    t.ends_with('?') || t.ends_with('？') || t.ends_with('까')
+}
 
 /// Latin words (two letters or more) of a text, as case-folded hashes.
 fn latin_words(text: &str) -> HashSet<u64> {
@@ -70,6 +83,13 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             ));
         }
     }
+    if is_question(pair.ko) != is_question(pair.en) {
+        out.push(Signal::new(
+            Code::WrongPair,
+            QUESTION_WEIGHT,
+            "only one side is a question",
+        ));
+    }
     if has_quote(pair.ko) != has_quote(pair.en) {
         out.push(Signal::new(
             Code::WrongPair,
@@ -101,6 +121,18 @@ mod tests {
                 "LG는 2023년에 OLED 공장을 지었다.",
                 "Prices rose 4 percent in March, the ministry said."
             ) >= 3.0
+        );
+    }
+
+    #[test]
+    fn question_on_one_side_is_evidence_against() {
+        assert!(total("왜 그는 떠났을까?", "He left the city in spring.") >= QUESTION_WEIGHT);
+        assert!(total("왜 그는 떠났을까?", "Why did he leave?") < QUESTION_WEIGHT);
+        assert!(
+            total(
+                "그는 \"왜 떠났니?\"라고 물었다.",
+                "\"Why did you leave?\" he asked."
+            ) < QUESTION_WEIGHT
         );
     }
 
