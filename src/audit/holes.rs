@@ -484,10 +484,10 @@ fn acronym_without_expansion(en: &str, toks: &[super::text::Token]) -> Option<Sp
             continue;
         }
         // The longest run of the acronym's letters, in order, among the
-        // initials of the capitalised words (a small table: ten words, a few
-        // letters).
+        // initials of the words, capitalised or not (`exclusive economic
+        // zone (EEZ)`); a small table: ten words, a few letters.
         let initials: Vec<u8> = words
-            .filter_map(|u| u.bytes().next().filter(u8::is_ascii_uppercase))
+            .filter_map(|u| u.bytes().next().map(|b| b.to_ascii_uppercase()))
             .collect();
         let letters = w.as_bytes();
         let mut row = vec![0usize; letters.len() + 1];
@@ -638,6 +638,9 @@ mod tests {
             "Leaders of the Association of Southeast Asian Nations (ASEAN) met."
         ));
         assert!(!has_hole("ROME, Italy (AP) Prices rose."));
+        assert!(!has_hole(
+            "It landed outside the exclusive economic zone (EEZ) at noon."
+        ));
     }
 
     #[test]
