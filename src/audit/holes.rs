@@ -229,13 +229,6 @@ fn is_reporting(w: &str) -> bool {
 /// Words that cannot be the speaker in `"…," said X`: a day or time, a
 /// preposition.
 const NOT_SPEAKERS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "yesterday",
     "today",
     "tonight",
@@ -279,7 +272,9 @@ fn reporting_without_speaker(
     let hole = (after_comma && next_punct && !after_parenthetical(before))
         || (after_quote
             && after.starts_with(' ')
-            && next.is_some_and(|n| NOT_SPEAKERS.contains(&n)))
+            && next.is_some_and(|n| {
+                NOT_SPEAKERS.contains(&n) || crate::numbers::english_weekday(n).is_some()
+            }))
         || (after_quote && matches!(w, "told" | "quoted") && after.starts_with(' '));
     hole.then(|| {
         (

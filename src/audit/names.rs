@@ -885,8 +885,8 @@ fn unexplained_factor(pair: &Pair<'_>, matched: &[Span]) -> f64 {
     }
 }
 
-/// Capitalised English words that are no names: titles, days, months and
-/// the generic words of institutions' names.
+/// Capitalised English words that are no names (besides days and months):
+/// titles and the generic words of institutions' names.
 const CAPITALISED_COMMON: &[&str] = &[
     "I",
     "Mr",
@@ -925,25 +925,6 @@ const CAPITALISED_COMMON: &[&str] = &[
     "Games",
     "Cup",
     "League",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "God",
     "Christmas",
     "Internet",
@@ -1033,6 +1014,8 @@ fn unexplained_capitals(pair: &Pair<'_>, matched: &[Span]) -> usize {
         let initial = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';']);
         if initial
             || CAPITALISED_COMMON.contains(&w)
+            || crate::numbers::english_weekday(w).is_some_and(|_| w.ends_with("day"))
+            || crate::numbers::english_month(w).is_some()
             || matched
                 .iter()
                 .any(|m| m.start <= t.span.start && t.span.end <= m.end)
