@@ -236,6 +236,15 @@ impl<'g> Vocab<'g> {
         format!("w{stem}")
     }
 
+    /// Push the sound-key concept of the Korean `text` onto `others`, when
+    /// its key is long enough (two consonants) to tell words apart.
+    fn push_sound(&mut self, text: &str, others: &mut Vec<u32>) {
+        let key = phonetic_key(text);
+        if key.len() >= 2 {
+            others.push(self.tagged(b'p', &key));
+        }
+    }
+
     /// The id of the key `tag` followed by `text` (`w` English stem, `k`
     /// Hangul stem, `p` phonetic key, `q` quantity); allocates only for a
     /// new long key.
@@ -425,20 +434,14 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                     }
                     let own = v.tagged(b'k', stem);
                     others.extend_from_slice(&gloss);
-                    let key = phonetic_key(stem);
-                    if key.len() >= 2 {
-                        others.push(v.tagged(b'p', &key));
-                    }
+                    v.push_sound(stem, others);
                     // A Korean name: surname and given name are written apart
                     // in English (김대중 = Kim Dae-jung).
                     if stem_chars == 3 && gloss.is_empty() && stem.starts_with(SURNAMES) {
                         let mut parts = stem.char_indices();
                         if let Some((cut, _)) = parts.nth(1) {
                             for part in [&stem[..cut], &stem[cut..]] {
-                                let key = phonetic_key(part);
-                                if key.len() >= 2 {
-                                    others.push(v.tagged(b'p', &key));
-                                }
+                                v.push_sound(part, others);
                             }
                         }
                     }
@@ -446,10 +449,7 @@ pub(crate) fn build(text: &str, korean: bool, glossary: &Glossary, vocab: &mut V
                     for r in &residual {
                         if r.len() >= 2 && r.len() < stem_chars {
                             let part: String = stem.chars().skip(r.start).take(r.len()).collect();
-                            let key = phonetic_key(&part);
-                            if key.len() >= 2 {
-                                others.push(v.tagged(b'p', &key));
-                            }
+                            v.push_sound(&part, others);
                         }
                     }
                     Some(own)

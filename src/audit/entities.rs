@@ -404,9 +404,7 @@ mod tests {
     use super::*;
 
     fn run(ko: &str, en: &str) -> Vec<Signal> {
-        let mut v = Vec::new();
-        check(&Pair::new(ko, en), &mut v);
-        v
+        crate::audit::run_check(check, ko, en)
     }
 
     #[test]

@@ -199,6 +199,14 @@ impl<'a> Pair<'a> {
     }
 }
 
+/// The signals one check finds in a pair, for the checks' unit tests.
+#[cfg(test)]
+pub(crate) fn run_check(check: fn(&Pair<'_>, &mut Vec<Signal>), ko: &str, en: &str) -> Vec<Signal> {
+    let mut v = Vec::new();
+    check(&Pair::new(ko, en), &mut v);
+    v
+}
+
 /// Every signal the pair-level checks find in `pair`.
 pub fn signals(pair: &Pair<'_>) -> Vec<Signal> {
     signals_and_names(pair, &mut Vec::new())
