@@ -247,12 +247,14 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     text_of(pair.en, x)
                 ),
             )
-            .en(Span::from(x.span.clone())),
+            .en(Span::from(x.span.clone()))
+            .class("changed"),
             None => Signal::new(
                 Code::NumberMismatch,
                 weight * scale,
                 format!("`{ko_text}` of the Korean has no counterpart in the English"),
-            ),
+            )
+            .class("missing"),
         };
         out.push(signal.ko(Span::from(q.span.clone())));
         scale *= DECAY;
@@ -271,7 +273,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     text_of(pair.en, y)
                 ),
             )
-            .en(Span::new(x.span.start, y.span.end)),
+            .en(Span::new(x.span.start, y.span.end))
+            .class("conversion"),
         );
         scale *= DECAY;
     }
@@ -301,7 +304,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 ),
             )
             .ko(Span::from(q.span.clone()))
-            .en(Span::from(x.span.clone())),
+            .en(Span::from(x.span.clone()))
+            .class("changed"),
         );
         scale *= DECAY;
     }
@@ -316,7 +320,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     text_of(pair.en, x)
                 ),
             )
-            .en(Span::from(x.span.clone())),
+            .en(Span::from(x.span.clone()))
+            .class("extra"),
         );
     }
     if !r.matched.is_empty() {
