@@ -107,7 +107,7 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn new(basis: Basis, q: Option<&Quantity>, other: Option<&Quantity>) -> super::Evidence {
+    fn tag(basis: Basis, q: Option<&Quantity>, other: Option<&Quantity>) -> super::Evidence {
         super::Evidence::Number(Evidence {
             basis,
             measure: q.map(|q| Measure::of(q.kind)),
@@ -365,7 +365,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         };
         let ko_text = text_of(pair.ko, q);
         let x = counterpart.and_then(|e| en.get(e));
-        let evidence = Evidence::new(basis, Some(q), x);
+        let evidence = Evidence::tag(basis, Some(q), x);
         let signal = match x {
             Some(x) => Signal::new(
                 Code::NumberMismatch,
@@ -400,7 +400,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 ),
             )
             .en(Span::new(x.span.start, y.span.end))
-            .evidence(Evidence::new(Basis::ConversionDisagrees, Some(x), Some(y))),
+            .evidence(Evidence::tag(Basis::ConversionDisagrees, Some(x), Some(y))),
         );
         scale *= DECAY;
     }
@@ -431,7 +431,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             )
             .ko(Span::from(q.span.clone()))
             .en(Span::from(x.span.clone()))
-            .evidence(Evidence::new(Basis::ChangedOptional, Some(q), Some(x))),
+            .evidence(Evidence::tag(Basis::ChangedOptional, Some(q), Some(x))),
         );
         scale *= DECAY;
     }
@@ -447,7 +447,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 ),
             )
             .en(Span::from(x.span.clone()))
-            .evidence(Evidence::new(Basis::Added, Some(x), None)),
+            .evidence(Evidence::tag(Basis::Added, Some(x), None)),
         );
     }
     if !r.matched.is_empty() {
@@ -457,7 +457,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 AGREE_WEIGHT * r.matched.len().min(3) as f64,
                 format!("{} quantities agree", r.matched.len()),
             )
-            .evidence(Evidence::new(Basis::Agree, None, None)),
+            .evidence(Evidence::tag(Basis::Agree, None, None)),
         );
     }
 }

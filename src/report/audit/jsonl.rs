@@ -171,7 +171,7 @@ mod tests {
         }];
         let batch = audit_batch(&pairs, &AuditOptions::default());
         let mut out = Vec::new();
-        write(&mut out, &pairs, &batch).unwrap_or_default();
+        write_pairs(&mut out, &pairs, &batch).unwrap_or_default();
         let row: serde_json::Value =
             serde_json::from_slice(out.trim_ascii_end()).unwrap_or_default();
         assert_eq!(row["findings"][0]["evidence"], "number.slip.percent");
