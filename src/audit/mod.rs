@@ -22,13 +22,10 @@ pub mod batch;
 pub mod encoding;
 pub mod entities;
 pub mod holes;
-pub mod html;
 pub mod input;
-pub mod jsonl;
-pub mod junit;
+pub mod job;
 pub mod lexicon;
 pub mod loanword;
-pub mod markdown;
 pub mod names;
 pub mod numbers;
 
