@@ -140,7 +140,7 @@ fn main() {
     let mut caps: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (o, &p) in obs.iter().zip(&oof) {
         if cases[o.case].written && p >= ERROR_CONFIDENCE {
-            for k in [fit.row_of(o), o.code.to_string()] {
+            for k in prefixes(&o.key, o.code) {
                 let e = caps.entry(k).or_default();
                 e.0 += 1;
                 e.1 += o.real as usize;
@@ -155,7 +155,7 @@ fn main() {
             _ => None,
         };
         let code = key.split('/').next().unwrap_or(key);
-        match verdict(key).or_else(|| verdict(code)) {
+        match prefixes(key, code).iter().find_map(|k| verdict(k)) {
             Some(true) => Severity::Error,
             _ => Severity::Warning,
         }
@@ -194,7 +194,7 @@ fn main() {
             let row = fit.row_of(o);
             // As the audit does: a class without a row of its own borrows
             // its code's but never reaches `error`.
-            let cap = if row != o.key {
+            let cap = if row == o.code && o.key != o.code {
                 cap_of(&row).min(Severity::Warning)
             } else {
                 cap_of(&row)
@@ -279,6 +279,21 @@ fn main() {
         }
         println!("\nwrote {}", path.display());
     }
+}
+
+/// `key` and its dotted prefixes down to `code`, finest first:
+/// `BT401/number.changed.money`, `BT401/number.changed`, `BT401/number`, `BT401`.
+fn prefixes(key: &str, code: &str) -> Vec<String> {
+    let mut out = vec![key.to_string()];
+    let mut k = key;
+    while k != code {
+        k = match k.rfind('.') {
+            Some(i) if i > code.len() => &k[..i],
+            _ => code,
+        };
+        out.push(k.to_string());
+    }
+    out
 }
 
 /// Category of a finding against a labelled category, as the audit's
@@ -508,10 +523,14 @@ fn observe(cases: &[Case]) -> Vec<Obs> {
             if !c.written && c.defect && !c.cats.iter().any(|l| matches(category, l)) {
                 continue;
             }
-            let key = if s.class.is_empty() {
+            // As the audit looks it up: the finer evidence class a check
+            // tags, else its own class.
+            let tagged = s.evidence.map(|e| e.key());
+            let class = tagged.as_deref().unwrap_or(s.class);
+            let key = if class.is_empty() {
                 s.code.as_str().to_string()
             } else {
-                format!("{}/{}", s.code.as_str(), s.class)
+                format!("{}/{class}", s.code.as_str())
             };
             out.push(Obs {
                 case: i,
@@ -555,8 +574,15 @@ impl Fit {
         let mut classes: BTreeMap<&str, Vec<&Obs>> = BTreeMap::new();
         for o in obs {
             codes.entry(o.code).or_default().push(o);
-            if o.key != o.code {
-                classes.entry(o.key.as_str()).or_default().push(o);
+            // `BT401/number.changed.money` also counts for
+            // `BT401/number.changed` and `BT401/number`.
+            let mut k = o.key.as_str();
+            while k != o.code {
+                classes.entry(k).or_default().push(o);
+                k = match k.rfind('.') {
+                    Some(i) if i > o.code.len() => &k[..i],
+                    _ => o.code,
+                };
             }
         }
         // Every audit code gets a row, from the root when it has no data.
@@ -578,12 +604,20 @@ impl Fit {
         Fit { rows }
     }
 
+    /// The row the audit uses for `o`: its class, else the longest
+    /// dotted prefix of it that has a row, else its code.
     fn row_of(&self, o: &Obs) -> String {
-        if self.rows.contains_key(&o.key) {
-            o.key.clone()
-        } else {
-            o.code.to_string()
+        let mut k = o.key.as_str();
+        while k != o.code {
+            if self.rows.contains_key(k) {
+                return k.to_string();
+            }
+            k = match k.rfind('.') {
+                Some(i) if i > o.code.len() => &k[..i],
+                _ => o.code,
+            };
         }
+        o.code.to_string()
     }
 
     fn prob(&self, o: &Obs) -> f64 {

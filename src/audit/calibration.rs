@@ -90,15 +90,18 @@ fn table() -> &'static HashMap<String, Model> {
 }
 
 /// The model for `code` and evidence `class`: the class's own when the fit
-/// had one, else the code's, else the fallback. A class the calibration set
-/// never showed has no evidence on real text, so it borrows its code's
-/// confidence but never reaches `Error`.
+/// had one (a dotted class such as `number.changed.money` falls back to
+/// `number.changed`, then `number`), else the code's, else the fallback. A
+/// class the calibration set never showed has no evidence on real text, so
+/// it borrows its code's confidence but never reaches `Error`.
 pub fn model(code: Code, class: &str) -> Option<Model> {
     let t = table();
-    if !class.is_empty() {
-        if let Some(m) = t.get(&format!("{}/{class}", code.as_str())) {
+    let mut c = class;
+    while !c.is_empty() {
+        if let Some(m) = t.get(&format!("{}/{c}", code.as_str())) {
             return Some(*m);
         }
+        c = c.rfind('.').map_or("", |i| &c[..i]);
     }
     let mut m = t.get(code.as_str()).or_else(|| t.get("*")).copied()?;
     if !class.is_empty() {

@@ -270,10 +270,34 @@ fn missing_latin(pair: &Pair<'_>, out: &mut Vec<Signal>) {
 
 /// Nouns English news uses for an organisation already named.
 const DESCRIPTIONS: &[&str] = &[
-    "company", "firm", "group", "conglomerate", "carrier", "chipmaker", "automaker", "carmaker",
-    "shipbuilder", "maker", "manufacturer", "retailer", "bank", "lender", "insurer", "operator",
-    "platform", "agency", "organization", "organisation", "club", "team", "band", "label",
-    "brand", "subsidiary", "affiliate", "unit",
+    "company",
+    "firm",
+    "group",
+    "conglomerate",
+    "carrier",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "shipbuilder",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "bank",
+    "lender",
+    "insurer",
+    "operator",
+    "platform",
+    "agency",
+    "organization",
+    "organisation",
+    "club",
+    "team",
+    "band",
+    "label",
+    "brand",
+    "subsidiary",
+    "affiliate",
+    "unit",
 ];
 
 /// True when the English speaks of `the` (or `its`) plus a description

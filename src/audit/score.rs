@@ -40,7 +40,11 @@ pub fn report(mut signals: Vec<Signal>, _opts: &AuditOptions) -> PairReport {
     let findings: Vec<Finding> = signals
         .into_iter()
         .map(|s| {
-            let (confidence, severity) = calibration::judge(s.code, s.class, s.weight);
+            // The check's own class, or the finer class of evidence it
+            // tags (numbers: `number.changed.money`).
+            let tagged = s.evidence.map(|e| e.key());
+            let class = tagged.as_deref().unwrap_or(s.class);
+            let (confidence, severity) = calibration::judge(s.code, class, s.weight);
             Finding {
                 code: s.code,
                 severity,
@@ -50,6 +54,7 @@ pub fn report(mut signals: Vec<Signal>, _opts: &AuditOptions) -> PairReport {
                 en: s.en,
                 ko: s.ko,
                 weight: s.weight,
+                evidence: s.evidence,
             }
         })
         .collect();
