@@ -515,8 +515,10 @@ mod tests {
     }
 
     #[test]
-    fn near_spellings_of_a_name_are_present() {
-        assert!(run("Abdul-Rahmen이 왔다.", "Abdul-Rahman arrived yesterday.").is_empty());
+    fn a_name_spelt_otherwise_is_reported_for_calibration_to_weigh() {
+        let v = run("Abdul-Rahmen이 왔다.", "Abdul-Rahman arrived yesterday.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].class, "latin");
     }
 
     #[test]
@@ -547,12 +549,9 @@ mod tests {
     }
 
     #[test]
-    fn title_without_name_is_reported() {
-        assert_eq!(
-            run("한 교수는 웃었다.", "Prof. smiled at the class.").len(),
-            1
-        );
+    fn a_title_alone_is_no_finding() {
         assert!(run("한 교수는 웃었다.", "Prof. Han smiled at the class.").is_empty());
+        assert!(run("그는 병원에 갔다.", "He saw the Dr. at noon.").is_empty());
     }
 
     #[test]
