@@ -2,7 +2,7 @@
 //! one way the toolkit cuts them off to find a noun's stem.
 //!
 //! Korean writes particles attached to the noun: 정부는 is 정부 "government"
-//! + 는 (topic), 연구원들이 is 연구원 + 들 (plural) + 이 (subject). To compare a
+//! and 는 (topic), 연구원들이 is 연구원, 들 (plural) and 이 (subject). To compare a
 //! Korean word with a lexicon, a name or a transliteration, the particles
 //! must go. [`split_particles`] does it with one list, [`PARTICLES`]: the
 //! case particles, the common auxiliary particles, the plural 들 and its
