@@ -379,6 +379,9 @@ struct Side {
     /// `postings[offsets[id]..offsets[id + 1]]`, ascending.
     offsets: Vec<u32>,
     postings: Vec<u32>,
+    /// For each anchor of each article (parallel to `anchors`), how many
+    /// articles of the other side's date window hold it too.
+    in_window: Vec<Vec<u32>>,
 }
 
 impl Side {
@@ -466,6 +469,12 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
         index(&mut sides[s], vocab.kind.len());
     }
     let max_days = i64::from(opts.max_days);
+    let (wen, wko) = rayon::join(
+        || window_counts(&sides, EN, &vocab, max_days),
+        || window_counts(&sides, KO, &vocab, max_days),
+    );
+    sides[EN].in_window = wen;
+    sides[KO].in_window = wko;
     let no_anchor: [usize; 2] =
         [EN, KO].map(|s| sides[s].anchors.iter().filter(|a| a.is_empty()).count());
     for s in [EN, KO] {
@@ -686,6 +695,7 @@ fn build_side(docs: &[Features], keys: &[Vec<Key>], active: &[usize], map: &Voca
         loglen,
         offsets: Vec::new(),
         postings: Vec::new(),
+        in_window: Vec::new(),
     }
 }
 
@@ -710,6 +720,57 @@ fn index(side: &mut Side, ids: usize) {
     }
     side.offsets = counts;
     side.postings = postings;
+}
+
+/// For each anchor of each article of side `s`, the number of articles of
+/// the other side in its date window holding it. Ranks are in day order and
+/// windows move forward with the day, so one sweep that adds the articles
+/// entering the window and removes those leaving it counts everything in
+/// time linear in the anchors (the undated articles of the other side are
+/// in every window; an undated article's window is the whole collection).
+fn window_counts(sides: &[Side; 2], s: usize, vocab: &Vocab, max_days: i64) -> Vec<Vec<u32>> {
+    let (me, other) = (&sides[s], &sides[1 - s]);
+    let mut counts = vec![0u32; vocab.kind.len()];
+    for a in &other.anchors[other.undated_from..] {
+        for &p in a {
+            counts[(p >> 1) as usize] += 1;
+        }
+    }
+    let (mut lo_rank, mut hi_rank) = (0, 0);
+    let mut out = Vec::with_capacity(me.len());
+    for r in 0..me.len() {
+        let Some((lo, hi)) = window_days(me, r, s, max_days) else {
+            let df = &vocab.df[1 - s];
+            out.push(
+                me.anchors[r]
+                    .iter()
+                    .map(|&p| df[(p >> 1) as usize])
+                    .collect(),
+            );
+            continue;
+        };
+        while hi_rank < other.undated_from && other.day[hi_rank] <= hi {
+            for &p in &other.anchors[hi_rank] {
+                counts[(p >> 1) as usize] += 1;
+            }
+            hi_rank += 1;
+        }
+        // Every rank before `hi_rank` has been added, and one dated before
+        // `lo` is dated before `hi` too.
+        while lo_rank < hi_rank && other.day[lo_rank] < lo {
+            for &p in &other.anchors[lo_rank] {
+                counts[(p >> 1) as usize] -= 1;
+            }
+            lo_rank += 1;
+        }
+        out.push(
+            me.anchors[r]
+                .iter()
+                .map(|&p| counts[(p >> 1) as usize])
+                .collect(),
+        );
+    }
+    out
 }
 
 /// The other side's date window of article `rank` on side `s`: an English
@@ -916,10 +977,10 @@ fn score_pair(
                 // that a word one side writes everywhere (`Korea`) is no
                 // evidence however rare it is on the other side. Names are
                 // read from the English side only.
-                let pk = chance.local(&sides[KO], KO, x, &win[EN][e]);
+                let pk = chance.local(KO, x, sides[EN].in_window[e][i], &win[EN][e]);
                 let mut gain = carry_over_ratio(model.theta[ce], pk);
                 if kind != AnchorKind::Name {
-                    let pe = chance.local(&sides[EN], EN, x, &win[KO][k]);
+                    let pe = chance.local(EN, x, sides[KO].in_window[k][j], &win[KO][k]);
                     gain = gain.min(carry_over_ratio(model.theta[ck], pe));
                 }
                 llr += gain;
@@ -987,19 +1048,13 @@ impl Chance {
     }
 
     /// Frequency of anchor `id` on side `s` among the articles of `window`
-    /// other than the one holding it, shrunk towards the global frequency.
-    /// Anchors cluster in time (a running story, the day's date), so the
-    /// competitors in the window are what chance must be measured against.
-    fn local(&self, side: &Side, s: usize, id: u32, window: &Window) -> f64 {
+    /// other than the one holding it, shrunk towards the global frequency;
+    /// `count` is the number of articles of the window holding it (see
+    /// [`window_counts`]). Anchors cluster in time (a running story, the
+    /// day's date), so the competitors in the window are what chance must be
+    /// measured against.
+    fn local(&self, s: usize, id: u32, count: u32, window: &Window) -> f64 {
         const PRIOR_WEIGHT: f64 = 1.0;
-        let post = side.postings(id);
-        let count: usize = window
-            .iter()
-            .map(|r| {
-                post.partition_point(|&x| (x as usize) < r.end)
-                    - post.partition_point(|&x| (x as usize) < r.start)
-            })
-            .sum();
         let others = count.saturating_sub(1) as f64;
         let n = window_len(window).saturating_sub(1) as f64;
         (others + PRIOR_WEIGHT * self.global[s][id as usize]) / (n + PRIOR_WEIGHT)
