@@ -605,3 +605,94 @@ fn undecodable_bytes_are_reported_and_the_article_still_paired() {
         .iter()
         .any(|(e, k, _)| e == "e3.txt" && k == "k3.txt"));
 }
+
+#[test]
+fn stages_over_date_buckets_give_the_pairs_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, ko) = small_collections(dir.path());
+    let path = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    let one = run(&["pair", &en, &ko]);
+    assert_eq!(code(&one), 0, "{}", stderr(&one));
+    for (lang, src, out) in [("en", &en, "fe.jsonl"), ("ko", &ko, "fk.jsonl")] {
+        let o = run(&["pair", "features", "--lang", lang, src, "-o", &path(out)]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let (fe, fk, stats) = (path("fe.jsonl"), path("fk.jsonl"), path("stats.json"));
+    let o = run(&["pair", "stats", &fe, &fk, "-o", &stats]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Two buckets of Korean days; giving a bucket more articles than its
+    // halo needs does no harm.
+    let mut edges = Vec::new();
+    for (i, days) in ["2024-03-01..2024-03-04", "2024-03-05..2024-03-31"]
+        .iter()
+        .enumerate()
+    {
+        let out = path(&format!("e{i}.jsonl"));
+        let o = run(&[
+            "pair",
+            "score",
+            "--stats",
+            &stats,
+            "--ko-days",
+            days,
+            &fe,
+            &fk,
+            "-o",
+            &out,
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        edges.push(out);
+    }
+    let undated = path("undated.jsonl");
+    let o = run(&[
+        "pair",
+        "score",
+        "--stats",
+        &stats,
+        "--undated",
+        &fe,
+        &fk,
+        "-o",
+        &undated,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut args = vec!["pair", "assign", "--stats", &stats, &undated];
+    args.extend(edges.iter().rev().map(String::as_str));
+    let staged = run(&args);
+    assert_eq!(code(&staged), 0, "{}", stderr(&staged));
+    assert_eq!(stdout(&staged), stdout(&one));
+    assert_eq!(rows(&stdout(&one)).len(), 3);
+}
+
+#[test]
+fn a_bad_record_in_a_stage_input_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "f.jsonl", b"{\"lang\":\"en\"}\nnot json\n");
+    let out = run(&["pair", "stats", &bad]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("f.jsonl:2"), "{}", stderr(&out));
+}
+
+#[test]
+fn json_lines_articles_are_named_by_their_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = write(
+        dir.path(),
+        "en.jsonl",
+        "{\"id\":\"yna-en-7\",\"published_at\":\"2024-03-05 07:00\",\"title\":\"IONIQ 9\",\"body\":\"Hyundai Motor unveiled the IONIQ 9 on March 4. It costs 67.15 million won and runs 532 kilometers. The company plans to sell 48,000 units.\"}\n"
+            .as_bytes(),
+    );
+    let ko = write(
+        dir.path(),
+        "ko.jsonl",
+        "{\"id\":\"yna-ko-3\",\"published_at\":\"2024-03-04 09:00\",\"title\":\"아이오닉 9\",\"body\":\"현대자동차는 3월 4일 IONIQ 9을 공개했다. 가격은 6,715만원이며 주행거리는 532㎞다. 회사는 48,000대를 팔 계획이다.\"}\n"
+            .as_bytes(),
+    );
+    let out = run(&["pair", &en, &ko]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("yna-en-7\tyna-ko-3\t"),
+        "{}",
+        stdout(&out)
+    );
+}
