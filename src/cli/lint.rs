@@ -104,7 +104,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         report(e);
     }
     if files.is_empty() && !errored {
-        report("no input files (directories are searched for .txt, .md, .jsonl, .ndjson, .json)");
+        report(
+            "no input files (directories are searched for .txt, .jsonl, .ndjson and .json files)",
+        );
         errored = true;
     }
     let results: Vec<Result<FileReport, String>> = files
@@ -178,7 +180,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     report::write_failing(args.format, &diags, &sources, args.fail_on, &mut out)?;
     out.flush()?;
     if repair {
-        eprintln!(
+        say!(
             "bitext: fixed {fixes} finding{} in {fixed_files} file{}; {} remain{}",
             if fixes == 1 { "" } else { "s" },
             if fixed_files == 1 { "" } else { "s" },
@@ -202,15 +204,19 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<Status> {
     if codes.is_empty() {
         anyhow::bail!("unknown code or category `{}`", args.code);
     }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for c in codes {
-        println!(
+        writeln!(
+            out,
             "{c} {} ({}, {})\n\n{}\n",
             c.title(),
             c.category(),
             c.severity().as_str(),
             c.explanation()
-        );
+        )?;
     }
+    out.flush()?;
     Ok(Status::Ok)
 }
 

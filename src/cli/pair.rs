@@ -120,6 +120,9 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
 
 /// Run `bitext pair`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
+    if let Some(out) = &args.output {
+        bitext::atomic::refuse_input(out, &[args.en_dir.clone(), args.ko_dir.clone()])?;
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(0);
         b.set_style(
@@ -144,7 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let pairing = pair_features(&en.features, &ko.features, &opts);
     bar.finish_and_clear();
     for n in &pairing.notes {
-        eprintln!("bitext: note: {n}");
+        say!("bitext: note: {n}");
     }
 
     let (fe, fk) = (&en.features, &ko.features);
@@ -193,7 +196,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             w.flush()?;
         }
     }
-    eprintln!(
+    say!(
         "bitext: paired {} of {} English and {} Korean articles",
         pairing.pairs.len(),
         fe.len(),
