@@ -67,6 +67,7 @@ fn null_report(
             en,
             ko,
             weight,
+            evidence: None,
         }],
     }
 }

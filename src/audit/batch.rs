@@ -61,6 +61,7 @@ pub fn add_name_variants(reports: &mut [PairReport]) {
                 en: Some(r.en_span),
                 ko: Some(r.ko_span),
                 weight: 0.0,
+                evidence: None,
             });
         }
     }

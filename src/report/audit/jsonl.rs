@@ -35,6 +35,10 @@ struct FindingOut<'a> {
     severity: &'static str,
     message: &'a str,
     weight: f64,
+    /// The class of evidence (e.g. `number.changed.money`), when the check
+    /// tells classes apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     en: Option<SpanOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +65,7 @@ fn finding_out<'a>(f: &'a Finding, pair: &'a PairInput) -> FindingOut<'a> {
         severity: f.severity.as_str(),
         message: &f.message,
         weight: (f.weight * 1000.0).round() / 1000.0,
+        evidence: f.evidence.map(|e| e.key()),
         en: span_out(&pair.en, f.en),
         ko: span_out(&pair.ko, f.ko),
     }
@@ -155,5 +160,20 @@ mod tests {
         assert_eq!(lines[1]["row"], 1);
         assert_eq!(lines[1]["categories"][0], "untranslated");
         assert_eq!(lines[1]["findings"][0]["en"]["text"], "집에 갔다");
+    }
+
+    #[test]
+    fn number_findings_name_their_evidence_class() {
+        let pairs = vec![PairInput {
+            id: None,
+            ko: "수출은 19.8% 늘었다.".into(),
+            en: "Exports rose 18.9 percent.".into(),
+        }];
+        let batch = audit_batch(&pairs, &AuditOptions::default());
+        let mut out = Vec::new();
+        write_pairs(&mut out, &pairs, &batch).unwrap_or_default();
+        let row: serde_json::Value =
+            serde_json::from_slice(out.trim_ascii_end()).unwrap_or_default();
+        assert_eq!(row["findings"][0]["evidence"], "number.slip.percent");
     }
 }
