@@ -188,8 +188,10 @@ impl Document {
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         let index = self.line_index();
+        // Spans come in text order: a cursor keeps a megabyte line linear.
+        let columns = std::cell::RefCell::new(index.columns(&self.text));
         let loc = |span: Span| {
-            let (line, column) = index.line_col(&self.text, span.start);
+            let (line, column) = columns.borrow_mut().line_col(span.start);
             json!({ "start": span.start, "end": span.end, "line": line + self.line - 1, "column": column })
         };
         let block = |b: &Block| {
@@ -228,52 +230,132 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Expand `paths`: files are kept, directories are walked recursively in
 /// sorted order (hidden entries skipped, only `.txt`, `.jsonl`, `.ndjson`,
-/// `.json` files taken). Symbolic links are followed, but a link back to a
-/// directory being walked is reported as an error instead of walked again,
-/// and a file reachable by two paths is taken once (at its first path).
-/// Missing paths, unreadable directories and entries that cannot be
-/// examined (a path too long for the system, …) come back as errors; the
-/// rest is still returned.
+/// `.json` files taken). See [`walk_files`], which this collects.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut take = |p: PathBuf, files: &mut Vec<PathBuf>| {
-        if let Some(id) = file_id(&p) {
-            if !seen.insert(id) {
-                return;
-            }
-        }
-        files.push(p);
-    };
-    for p in paths {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-            continue;
-        }
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => {
-                let walk = walkdir::WalkDir::new(p)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| {
-                        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                    });
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_dir() => {}
-                        Ok(e) if is_article_file(e.path()) => take(e.into_path(), &mut files),
-                        Ok(_) => {}
-                        Err(e) => errors.push(walk_error(p, e)),
-                    }
-                }
-            }
-            Ok(_) => take(p.clone(), &mut files),
-            Err(e) => errors.push(Error::io(p, e)),
+    for item in walk_files(paths) {
+        match item {
+            Ok(p) => files.push(p),
+            Err(e) => errors.push(e),
         }
     }
     (files, errors)
+}
+
+/// The files under `paths`, one at a time, so a walk over a million files
+/// holds one path at a time: files are kept, directories are walked
+/// recursively in sorted order (hidden entries skipped, only `.txt`,
+/// `.jsonl`, `.ndjson`, `.json` files taken). Symbolic links are followed,
+/// but a link back to a directory being walked is an error instead of a walk
+/// without end, and a file reached through a link is taken only when no
+/// other path reaches it (so no file is read twice). Missing paths,
+/// unreadable directories and entries that cannot be examined (a path too
+/// long for the system, …) are errors; the walk goes on after each.
+pub fn walk_files(paths: &[PathBuf]) -> WalkFiles {
+    WalkFiles {
+        paths: paths.to_vec(),
+        next: 0,
+        current: None,
+        roots: paths
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
+        linked: Default::default(),
+        link_depth: None,
+    }
+}
+
+/// A directory walk without hidden entries.
+type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// The iterator of [`walk_files`].
+pub struct WalkFiles {
+    paths: Vec<PathBuf>,
+    next: usize,
+    current: Option<(PathBuf, Walk)>,
+    /// The inputs, canonical: a linked file inside one is reached directly.
+    roots: Vec<PathBuf>,
+    /// Files reached through links, canonical, to take each once.
+    linked: std::collections::HashSet<PathBuf>,
+    /// Depth of the linked directory the walk is inside, if any.
+    link_depth: Option<usize>,
+}
+
+fn not_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+}
+
+impl WalkFiles {
+    /// Take `path`, reached through a link, unless another path reaches it.
+    fn take_linked(&mut self, path: PathBuf) -> Option<PathBuf> {
+        let real = std::fs::canonicalize(&path).ok()?;
+        let direct = self.roots.iter().any(|r| real.starts_with(r) && real != *r)
+            && !self.roots.contains(&real);
+        if direct || !self.linked.insert(real) {
+            return None;
+        }
+        Some(path)
+    }
+}
+
+impl Iterator for WalkFiles {
+    type Item = Result<PathBuf>;
+
+    fn next(&mut self) -> Option<Result<PathBuf>> {
+        loop {
+            if let Some((root, walk)) = &mut self.current {
+                let Some(entry) = walk.next() else {
+                    self.current = None;
+                    continue;
+                };
+                let e = match entry {
+                    Ok(e) => e,
+                    Err(e) => return Some(Err(walk_error(root, e))),
+                };
+                if self.link_depth.is_some_and(|d| e.depth() <= d) {
+                    self.link_depth = None;
+                }
+                if e.file_type().is_dir() {
+                    if e.path_is_symlink() && self.link_depth.is_none() {
+                        self.link_depth = Some(e.depth());
+                    }
+                    continue;
+                }
+                if !is_article_file(e.path()) {
+                    continue;
+                }
+                let through_link = e.path_is_symlink() || self.link_depth.is_some();
+                let path = e.into_path();
+                if through_link {
+                    match self.take_linked(path) {
+                        Some(p) => return Some(Ok(p)),
+                        None => continue,
+                    }
+                }
+                return Some(Ok(path));
+            }
+            let p = self.paths.get(self.next)?.clone();
+            self.next += 1;
+            if p.as_os_str() == "-" {
+                return Some(Ok(p));
+            }
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => {
+                    let filter: fn(&walkdir::DirEntry) -> bool = not_hidden;
+                    let walk = walkdir::WalkDir::new(&p)
+                        .follow_links(true)
+                        .sort_by_file_name()
+                        .into_iter()
+                        .filter_entry(filter);
+                    self.link_depth = None;
+                    self.current = Some((p, walk));
+                }
+                Ok(_) => return Some(Ok(p)),
+                Err(e) => return Some(Err(Error::io(&p, e))),
+            }
+        }
+    }
 }
 
 /// What identifies the file at `path` whatever path or link names it: its
