@@ -195,6 +195,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             &ReadOptions {
                 lang: Some(lang),
                 presegmented: args.presegmented,
+                ..ReadOptions::default()
             },
         )
     };
@@ -246,6 +247,7 @@ fn run_collections(args: &Args) -> anyhow::Result<Status> {
             &ReadOptions {
                 lang: Some(lang),
                 presegmented: args.presegmented,
+                ..ReadOptions::default()
             },
         )
     };
