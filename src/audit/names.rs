@@ -740,10 +740,10 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             name.words.first().map_or(0, |s| s.start),
             name.words.last().map_or(0, |s| s.end),
         );
-        let what = match name.cue {
-            Cue::Shape => "the foreign word",
-            Cue::Place => "the place",
-            _ => "the name",
+        let (what, class) = match name.cue {
+            Cue::Shape => ("the foreign word", "loanword"),
+            Cue::Place => ("the place", "place"),
+            _ => ("the name", "name"),
         };
         out.push(
             Signal::new(
@@ -754,7 +754,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
                     &pair.ko[span.range()]
                 ),
             )
-            .ko(span),
+            .ko(span)
+            .class(class),
         );
     }
 }
