@@ -26,10 +26,7 @@ use crate::translit::{name_similarity, phonetic_key};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Similarity at which an English word is taken for the Korean name.
-pub const MATCH: f64 = 0.72;
-/// Similarity a name with a short skeleton needs.
-const SHORT_MATCH: f64 = 0.85;
+pub use crate::translit::{NAME_MATCH as MATCH, SHORT_NAME_MATCH as SHORT_MATCH};
 /// Weight of a missing name recognised by a title or `라는`. Translations
 /// of news often leave a name out or render it as a role, so a missing name
 /// is only about twice as likely in a damaged translation as in a sound one.
@@ -154,50 +151,11 @@ const SURNAMES: &[char] = &[
     '안', '송', '류', '홍', '전', '고', '문', '양', '손', '배', '백', '허', '유', '남',
 ];
 
-/// Particles that may follow a noun (longest first is not needed: the stem
-/// is what is left when one of these is cut off).
-const PARTICLES: &[&str] = &[
-    "이라는",
-    "라는",
-    "에게서",
-    "에게",
-    "에서",
-    "께서",
-    "으로",
-    "까지",
-    "부터",
-    "처럼",
-    "와의",
-    "과의",
-    "에는",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "로",
-    "도",
-    "만",
-    "측",
-    "한테서",
-    "한테",
-    "이라고",
-    "라고",
-    "보다",
-    "들",
-];
-
 /// Dependent nouns that take `이라는` in grammar (`할 것이라는`).
 const BOUND_NOUNS: &[&str] = &[
     "것", "수", "때", "데", "바", "줄", "등", "중", "뿐", "터", "셈",
 ];
 
-static PARTICLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
 static TITLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
 
 /// True when `w` is among `list`, looked up in `set` (built on first use):
@@ -207,37 +165,12 @@ fn in_set(set: &OnceLock<HashSet<&'static str>>, list: &'static [&'static str], 
         .contains(w)
 }
 
-/// Particles that may stand before another (`에서도`, `들은`).
-const INNER_PARTICLES: &[&str] = &[
-    "에서", "에게", "한테", "에", "으로", "로", "와", "과", "까지", "부터", "들", "만",
-];
-
-/// The stem of `word` and its particles (at most two: `이라크에서도`).
+/// The stem of `word` and its particles (`이라크에서도` → `이라크`, `에서도`).
 pub(super) fn strip_particle(word: &str) -> (&str, &str) {
-    // The longest particle wins (`이라는` before `는`); particles have at
-    // most three syllables.
-    let Some(stem) = (1..=3).rev().find_map(|n| {
-        let cut = word.char_indices().rev().nth(n - 1)?.0;
-        (cut > 0 && in_set(&PARTICLE_SET, PARTICLES, &word[cut..])).then(|| &word[..cut])
-    }) else {
-        return (word, "");
-    };
-    let stem = INNER_PARTICLES
-        .iter()
-        .find_map(|p| {
-            // The plural `들` leaves any noun (`팬들은`); the others need a
-            // stem long enough not to be a word of their own.
-            let min = if *p == "들" { 1 } else { 2 };
-            stem.strip_suffix(p).filter(|s| s.chars().count() >= min)
-        })
-        .unwrap_or(stem);
-    (stem, &word[stem.len()..])
+    crate::ko::split_particles(word, 1)
 }
 
-/// True when `w` is a particle by itself.
-pub(super) fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w) || INNER_PARTICLES.contains(&w)
-}
+pub(super) use crate::ko::is_particle;
 
 fn all_syllables(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_syllable)
@@ -248,32 +181,6 @@ fn all_syllables(s: &str) -> bool {
 const VERBAL_ENDINGS: &[char] = &[
     '고', '면', '며', '게', '서', '어', '워', '쳐', '려', '러', '지', '다', '요', '니', '는', '은',
     '운', '던', '한', '된', '킨', '낸', '른', '할', '될', '킬', '릴', '랜', '데',
-];
-
-/// Particles that only follow nouns: a stem before one is no verb form,
-/// whatever its last syllable (`도쿠다의`).
-const NOUN_PARTICLES: &[&str] = &[
-    "의",
-    "가",
-    "를",
-    "을",
-    "에게",
-    "에게서",
-    "에서",
-    "께서",
-    "와",
-    "과",
-    "와의",
-    "과의",
-    "으로",
-    "로",
-    "까지",
-    "부터",
-    "처럼",
-    "에는",
-    "에",
-    "라는",
-    "이라는",
 ];
 
 /// Last syllables of verb stems that are also foreign-only (`만들다` gives
@@ -288,7 +195,7 @@ fn looks_foreign(stem: &str, particle: &str) -> bool {
     if !loanword::is_loanword(stem) {
         return false;
     }
-    if NOUN_PARTICLES.iter().any(|p| particle.starts_with(p)) {
+    if crate::ko::follows_nouns_only(particle) {
         return true;
     }
     if stem.ends_with(VERBAL_ENDINGS) {
@@ -613,13 +520,13 @@ impl EnglishKeys {
     }
 }
 
-/// Upper bound of [`name_similarity`] from the key similarity alone (the
-/// spelling part weighs 0.3), to skip hopeless candidates cheaply.
+/// Whether [`name_similarity`] can reach [`MATCH`] from the key similarity
+/// alone, to skip hopeless candidates cheaply.
 fn could_match(en_key: &str, ko_key: &str) -> bool {
     if en_key.is_empty() || ko_key.is_empty() {
         return false;
     }
-    0.7 * strsim::normalized_levenshtein(en_key, ko_key) + 0.3 >= MATCH
+    crate::translit::sound_score_bound(strsim::normalized_levenshtein(en_key, ko_key)) >= MATCH
 }
 
 /// Best similarity of Korean word `ko` with a word of the English (or two
@@ -833,10 +740,10 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             name.words.first().map_or(0, |s| s.start),
             name.words.last().map_or(0, |s| s.end),
         );
-        let what = match name.cue {
-            Cue::Shape => "the foreign word",
-            Cue::Place => "the place",
-            _ => "the name",
+        let (what, class) = match name.cue {
+            Cue::Shape => ("the foreign word", "loanword"),
+            Cue::Place => ("the place", "place"),
+            _ => ("the name", "name"),
         };
         out.push(
             Signal::new(
@@ -847,7 +754,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
                     &pair.ko[span.range()]
                 ),
             )
-            .ko(span),
+            .ko(span)
+            .class(class),
         );
     }
 }
