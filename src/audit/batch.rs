@@ -53,7 +53,12 @@ pub fn add_name_variants(reports: &mut [PairReport]) {
         for (r, first) in found {
             report.findings.push(Finding {
                 code: Code::NameVariant,
+                // A consistency note about the batch, not a judgement of
+                // this pair's translation: never an error. The two
+                // spellings certainly differ.
                 severity: Code::NameVariant.severity(),
+                confidence: 1.0,
+                class: "",
                 message: format!(
                     "`{}` is spelled `{}` here but `{first}` earlier in the batch",
                     r.ko, r.en

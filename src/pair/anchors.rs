@@ -336,54 +336,13 @@ pub fn concepts(text: &str, korean: bool) -> Vec<Anchor> {
         .collect()
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
+use crate::ko::is_syllable as is_hangul;
 
-/// Particles and endings that follow a noun, longest first.
-const PARTICLES: [&str; 33] = [
-    "에서는",
-    "에게서",
-    "으로서",
-    "으로써",
-    "에서의",
-    "이라는",
-    "에서",
-    "에게",
-    "으로",
-    "까지",
-    "부터",
-    "처럼",
-    "보다",
-    "라는",
-    "과의",
-    "와의",
-    "에는",
-    "에도",
-    "이나",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "와",
-    "과",
-    "에",
-    "로",
-    "도",
-    "만",
-    "께",
-];
-
-/// A Hangul word without its trailing particle, if one was removed and at
+/// A Hangul word without its trailing particles, if any were removed and at
 /// least two syllables remain.
 fn strip_particle(word: &str) -> Option<&str> {
-    PARTICLES.iter().find_map(|p| {
-        word.strip_suffix(p)
-            .filter(|stem| stem.chars().count() >= 2)
-    })
+    let (stem, particles) = crate::ko::split_particles(word, 2);
+    (!particles.is_empty()).then_some(stem)
 }
 
 /// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
@@ -421,11 +380,10 @@ fn looks_transcribed(word: &str) -> bool {
     let mut syllables = 0;
     let mut marked = false;
     for (i, c) in word.chars().enumerate() {
-        if !translit::is_hangul_syllable(c) {
+        let Some((l, v, t)) = crate::ko::decompose(c) else {
             return false;
-        }
-        let s = c as u32 - 0xAC00;
-        let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+        };
+        let (l, v, t) = (l as u32, v as u32, t as u32);
         marked |= (v == EU && t == 0 && CLUSTER.contains(&l))
             || (i == 0 && l == RIEUL)
             || (v == E && BEFORE_E.contains(&l))
