@@ -75,21 +75,6 @@ const COUNTERS: &[&str] = &[
     "남자", "여자", "가족", "가구", "단계", "종류", "차", "기",
 ];
 
-/// True when a one-syllable counter ending at `p` ends its word: a spaced
-/// counter that runs on is the first syllable of a noun (`두 시위` two
-/// protests, not two o'clock; `세 분야` three fields; `두 배우` two actors).
-fn counter_ends(text: &str, p: usize) -> bool {
-    word_ends(text, p)
-        || at_any(
-            text.as_bytes(),
-            p,
-            &[
-                "간", "째", "씩", "반", "쯤", "경", "전", "후", "당", "동안", "만", "까지", "마다",
-            ],
-        )
-        .is_some()
-}
-
 /// Counters and units after Sino-Korean hangul numbers (`백만 달러`, `천 명`).
 const SINO_COUNTERS: &[&str] = &[
     "명",
@@ -1272,9 +1257,7 @@ fn native(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     }
     let glued = at_any(b, k, GLUED_COUNTERS);
     let spaced = if at(b, k, " ") {
-        at_any(b, k + 1, COUNTERS)
-            .map(|(c, n)| (c, n + 1))
-            .filter(|&(c, n)| COUNTERS[c].len() > 3 || counter_ends(text, k + n))
+        at_any(b, k + 1, COUNTERS).map(|(c, n)| (c, n + 1))
     } else {
         None
     };

@@ -73,9 +73,8 @@
 //!   (`4대 그룹`), age groups (`10대`, `40대`), school years and grades
 //!   (`2학년`, `2급`), group sizes (`3인조`) and valences (`6가 크롬`).
 //! * **Homonyms are read by grammar.** A syllable glued to digits is their
-//!   counter (`32세`), never a number word; a spaced one-syllable counter
-//!   must end its word (`두 시에` is two o'clock, `두 시위` two protests);
-//!   `둘 수` is the verb 두다 and `둘 다` "both".
+//!   counter (`32세`), never a number word; `둘 수` is the verb 두다 and
+//!   `둘 다` "both".
 //! * **Spellings.** Korean units and native tens may be spaced (`22 억 5 천만`,
 //!   `1억 4천 2백만`, `37만 5,000`, `열 다섯`); English dates may come day
 //!   first (`29 March`, `3rd March`, `the 3rd of March`) and clock times

@@ -441,19 +441,7 @@ fn lunar_dates_may_be_converted_or_named() {
 }
 
 #[test]
-fn homonyms_of_counters_are_read_by_grammar() {
-    // A spaced counter that runs on into a noun is that noun.
-    let q = extract_ko("두 시위대가 충돌했다");
-    assert!(
-        q.iter().all(|q| !matches!(q.kind, Kind::Time { .. })),
-        "{q:?}"
-    );
-    no_gaps(
-        "세 분야에서 협력한다",
-        "They will cooperate in several fields.",
-    );
-    same("두 시에 만나자", "Let's meet at two o'clock.");
-    same("세 분이 오셨다", "Three guests came.");
+fn the_verb_and_the_pronoun_dul_are_no_counts() {
     // `둘` as the verb "to put", and as "both".
     assert!(extract_ko("책상 위에 둘 수 있다").is_empty());
     no_gaps("둘 다 틀렸다", "Neither is right.");
