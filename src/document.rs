@@ -137,6 +137,9 @@ pub struct ReadOptions {
     pub lang: Option<Lang>,
     /// Read plain files as one sentence per line.
     pub presegmented: bool,
+    /// Stop at the title and paragraphs: no sentences, no sentence
+    /// languages (for callers that read blocks only, such as pairing).
+    pub blocks_only: bool,
 }
 
 impl Document {
@@ -687,6 +690,9 @@ fn finish(doc: &mut Document, opts: &ReadOptions) {
     doc.lang = opts
         .lang
         .unwrap_or_else(|| lang::detect(&body, &options).lang);
+    if opts.blocks_only {
+        return;
+    }
     let text = &doc.text;
     let doc_lang = doc.lang;
     // Sentences of a document are told apart from its own language and the
@@ -838,7 +844,7 @@ mod tests {
             "a.\n\nb.\n".as_bytes(),
             &ReadOptions {
                 presegmented: true,
-                lang: None,
+                ..ReadOptions::default()
             },
         )
         .unwrap()

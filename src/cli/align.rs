@@ -195,6 +195,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             &ReadOptions {
                 lang: Some(lang),
                 presegmented: args.presegmented,
+                ..ReadOptions::default()
             },
         )
     };
@@ -249,6 +250,7 @@ fn run_collections(args: &Args) -> anyhow::Result<Status> {
             &ReadOptions {
                 lang: Some(lang),
                 presegmented: args.presegmented,
+                ..ReadOptions::default()
             },
         )
     };

@@ -4,6 +4,7 @@ use super::input::report;
 use super::Status;
 use anyhow::Context;
 use bitext::document::{collect_files, read_file, ReadOptions};
+use bitext::lang::Lang;
 use bitext::pair::{
     assign, pair_features, parse_day, score, score_undated, Edge, Features, PairOptions, Stats,
 };
@@ -78,7 +79,13 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
         report(e);
     }
     bar.inc_length(files.len() as u64);
-    let opts = ReadOptions::default();
+    // Pairing reads titles and paragraphs only: the side says the language
+    // and no sentence is needed.
+    let opts = ReadOptions {
+        lang: Some(if english { Lang::EN } else { Lang::KO }),
+        blocks_only: true,
+        ..ReadOptions::default()
+    };
     let read: Vec<_> = files
         .par_iter()
         .map(|f| {
