@@ -45,6 +45,12 @@ macro_rules! codes {
             /// Every code, in numeric order.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
+            /// The name of the code's variant, e.g. `HtmlEntity` (the anchor of its
+            /// documentation).
+            pub fn variant_name(self) -> &'static str {
+                match self { $(Code::$variant => stringify!($variant),)* }
+            }
+
             /// The code as written in reports, e.g. `BT101`.
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }

@@ -201,13 +201,15 @@ fn an_empty_side_leaves_the_other_side_unaligned() {
     let (en, _) = files(dir.path());
     let empty = write(dir.path(), "empty.ko", b"");
     let out = run(&["align", "--presegmented", &en, &empty]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("no sentences"));
+    // An empty file is an input error in every command; the batch goes on.
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty.ko: empty file"));
     let rows = corpus::read(Format::Csv, &stdout(&out)).unwrap();
     assert_covers(&rows, 5, 0);
     assert!(rows.iter().all(|r| r.bead == "1-0"));
-    let both = run(&["align", "--presegmented", &empty, &empty]);
-    assert_eq!(code(&both), 0);
+    let empty_en = write(dir.path(), "empty.en", b"");
+    let both = run(&["align", "--presegmented", &empty_en, &empty]);
+    assert_eq!(code(&both), 2);
     assert_eq!(
         stdout(&both),
         "en_doc,ko_doc,en_idx,ko_idx,en,ko,bead,score\r\n"
@@ -232,7 +234,8 @@ fn a_missing_or_binary_file_is_an_error_with_a_message() {
 fn a_pair_that_is_not_english_korean_is_reported_and_aligned_without_the_profile() {
     let dir = tempfile::tempdir().unwrap();
     let (en, _) = files(dir.path());
-    let out = run(&["align", "--presegmented", &en, &en]);
+    let copy = write(dir.path(), "copy.ko", &std::fs::read(&en).unwrap());
+    let out = run(&["align", "--presegmented", &en, &copy]);
     assert_eq!(code(&out), 0);
     assert!(
         stderr(&out).contains("without the English–Korean profile"),
@@ -428,4 +431,69 @@ fn long_document_aligns_in_linear_time() {
             > n * 99 / 100
     );
     assert!(took.as_secs_f64() < 2.0, "{took:?}");
+}
+
+/// Gold beads of a fixture: (first side, second side) index ranges.
+fn gold_beads(text: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let idx = |s: &str| -> Vec<usize> {
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(|x| x.parse().unwrap())
+            .collect()
+    };
+    text.lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(a, b)| (idx(a), idx(b)))
+        .collect()
+}
+
+/// Beads of `align` found exactly in the gold of fixture `name`.
+fn fixture_hits(name: &str, first: &str, second: &str, opts: &AlignOptions) -> (usize, usize) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+    let (a, b) = (read(first), read(second));
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let gold = gold_beads(&read("gold"));
+    let beads = align(&a, &b, opts);
+    let found = beads
+        .iter()
+        .filter(|x| gold.contains(&(x.en.clone().collect(), x.ko.clone().collect())))
+        .count();
+    (found, gold.len())
+}
+
+#[test]
+fn a_written_korean_report_and_its_translation_align_to_the_gold() {
+    let (found, total) = fixture_hits("fares", "en", "ko", &AlignOptions::default());
+    // Nine gold beads: 1-1, a split, a join, an addition and an omission.
+    assert_eq!(total, 9);
+    assert!(found >= 8, "{found} of {total}");
+}
+
+#[test]
+fn a_german_french_pair_aligns_with_the_learned_profile() {
+    let opts = AlignOptions {
+        profile: bitext::align::Profile::Learned,
+        ..AlignOptions::default()
+    };
+    let (found, total) = fixture_hits("hut", "de", "fr", &opts);
+    assert_eq!(total, 9);
+    assert!(found >= 7, "{found} of {total}");
+}
+
+#[test]
+fn sentence_counts_implausible_for_a_translation_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let en: String = (0..40)
+        .map(|i| format!("Line {i} of the long side.\n"))
+        .collect();
+    let en = write(dir.path(), "long.en", en.as_bytes());
+    let ko = write(
+        dir.path(),
+        "short.ko",
+        "짧은 쪽의 첫 줄.\n두 번째 줄.\n".as_bytes(),
+    );
+    let out = run(&["align", "--presegmented", &en, &ko]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("implausible"), "{}", stderr(&out));
 }

@@ -26,7 +26,7 @@ pub mod holes;
 pub mod input;
 pub mod job;
 pub mod lexicon;
-pub mod loanword;
+pub use crate::ko::loanword;
 pub mod names;
 pub mod numbers;
 
