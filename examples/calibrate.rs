@@ -155,7 +155,16 @@ fn main() {
             _ => None,
         };
         let code = key.split('/').next().unwrap_or(key);
-        match prefixes(key, code).iter().find_map(|k| verdict(k)) {
+        // A class answers for itself or through a coarser class of its
+        // own family (`number.changed` for `number.changed.money`), never
+        // through its code's other classes.
+        let family = prefixes(key, code);
+        let own = if key == code {
+            &family[..]
+        } else {
+            &family[..family.len() - 1]
+        };
+        match own.iter().find_map(|k| verdict(k)) {
             Some(true) => Severity::Error,
             _ => Severity::Warning,
         }
