@@ -45,4 +45,5 @@ pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod stream;
 pub mod translit;

@@ -7,4 +7,5 @@ mod fuzz;
 mod lint;
 mod pair;
 mod pipeline;
+mod stream;
 mod util;

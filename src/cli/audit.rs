@@ -11,6 +11,7 @@ use bitext::collection::{align_collections, sentence_texts, CollectionOptions};
 use bitext::diagnostic::Severity;
 use bitext::document::ReadOptions;
 use bitext::report;
+use bitext::stream::audit as stream;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -46,16 +47,39 @@ pub enum FailOn {
     Never,
 }
 
+/// How `--pairs` input is read.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// CSV or TSV with a header naming `en` and `ko` columns.
+    Table,
+    /// JSON Lines, one record `{"id", "en", "ko", …}` per line, streamed.
+    Jsonl,
+}
+
 /// Audit translations: `bitext audit EN KO` (two articles or directories) or
-/// `bitext audit --pairs FILE` (CSV/TSV with `en` and `ko` columns).
+/// `bitext audit --pairs FILE` (CSV/TSV with `en` and `ko` columns, or JSON
+/// Lines records with `--input jsonl`).
+///
+/// With `--input jsonl --format jsonl` the pairs are streamed: memory stays
+/// bounded, output starts before the input ends, and every input line gives
+/// exactly one output line, in order, with its `id` and `seq`; a bad record
+/// gives `{"id", "seq", "error"}` and the batch goes on.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// English and Korean article, or directories of articles to pair first.
     #[arg(value_name = "EN KO", num_args = 0..=2)]
     pub paths: Vec<PathBuf>,
-    /// A CSV or TSV of pairs whose header names `en` and `ko` columns.
+    /// A CSV or TSV of pairs whose header names `en` and `ko` columns, or
+    /// (with `--input jsonl`) JSON Lines pair records; `-` reads standard input.
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     pub pairs: Option<PathBuf>,
+    /// How the `--pairs` input is written.
+    #[arg(long, value_enum, default_value_t = InputFormat::Table)]
+    pub input: InputFormat,
+    /// Stop at the first bad record (exit 2) instead of writing an error row
+    /// for it and going on.
+    #[arg(long)]
+    pub strict: bool,
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -79,6 +103,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         );
     }
     let opts = AuditOptions::default();
+    if args.input == InputFormat::Jsonl {
+        return jsonl_records(&args, &opts);
+    }
     let (run, errored) = match args.pairs.as_deref() {
         Some(path) => (pairs_run(path, &opts)?, false),
         None => articles(&args, &opts)?,
@@ -141,6 +168,71 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
     };
     let title = format!("{} ↔ {}", en_path.display(), ko_path.display());
     Ok((articles_run(title, &list, opts), errored))
+}
+
+/// Stream the pair records of `--pairs` (JSON Lines).
+fn jsonl_records(args: &Args, opts: &AuditOptions) -> anyhow::Result<Status> {
+    let path = args
+        .pairs
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!("--input jsonl reads --pairs FILE (or -)"))?;
+    anyhow::ensure!(
+        args.format == Format::Jsonl,
+        "--input jsonl streams its results: use --format jsonl"
+    );
+    let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
+    let mut summary = None;
+    let name = path.display().to_string();
+    emit(args, |w| {
+        let s = stream::audit_jsonl(input, w, stream::Mode::Rows, args.strict, opts)?;
+        if let Some(bad) = &s.stopped {
+            // An error, so that `-o FILE` is not replaced by a partial batch.
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "{name}: line {}{}: {}",
+                    bad.seq + 1,
+                    bad.id
+                        .as_deref()
+                        .map(|i| format!(", id `{i}`"))
+                        .unwrap_or_default(),
+                    bad.error
+                ),
+            ));
+        }
+        summary = Some(s);
+        Ok(())
+    })?;
+    let s = summary.unwrap_or_default();
+    if s.errors > 0 {
+        eprintln!(
+            "bitext: {}: {} of {} records could not be audited (error rows)",
+            path.display(),
+            s.errors,
+            s.rows
+        );
+    }
+    let failing = threshold(args.fail_on).is_some_and(|t| s.worst.is_some_and(|w| w >= t));
+    let low = args.min_score.is_some_and(|m| s.score < m);
+    Ok(if failing || low {
+        Status::Findings
+    } else {
+        Status::Ok
+    })
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    }
 }
 
 /// Audit a pairs file.
@@ -255,12 +347,7 @@ fn summary(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
 
 fn status(args: &Args, run: &AuditRun) -> Status {
     let batch = &run.batch;
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| {
+    let failing = threshold(args.fail_on).is_some_and(|t| {
         batch
             .pairs
             .iter()
