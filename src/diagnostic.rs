@@ -112,6 +112,8 @@ codes! {
         "What it does: checks that Latin-script tokens and acronyms of the Korean (HBM, APEC, Galaxy S25) and transliterated names appear in the English.\nWhy it matters: a dropped name or term changes who did what.\nFix: none.";
     NameVariant = "BT409", "name_variant", Warning, "One name rendered two ways",
         "What it does: finds one Korean name romanised two different ways within an article or batch (Choi Tae-won / Chey Tae-won).\nWhy it matters: readers and search engines treat the variants as two people.\nFix: none; choose one spelling.";
+    Unpaired = "BT410", "unpaired", Error, "Article with no partner",
+        "What it does: when two collections are audited (`bitext audit EN_DIR KO_DIR`), reports each article that pairing left without a partner: a Korean original with no English translation (error) or an English article with no Korean original (warning).\nWhy it matters: a missing translation is the largest omission there is, and it should fail a build like any other.\nFix: add the translation, or check that it is in the input and dated within `--max-days` of its original.";
 }
 
 impl Code {

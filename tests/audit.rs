@@ -149,7 +149,7 @@ fn output_file_is_written_and_stdout_stays_empty() {
 }
 
 #[test]
-fn sarif_points_at_the_english_cell_with_the_korean_related() {
+fn sarif_points_at_the_side_the_finding_concerns() {
     let out = run(&["audit", "--pairs", &fixture(), "--format", "sarif"]);
     assert_eq!(code(&out), 1);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -182,12 +182,14 @@ fn sarif_points_at_the_english_cell_with_the_korean_related() {
         let cells: Vec<&str> = text.lines().nth(line - 1).unwrap().split('\t').collect();
         let en_column = cells[0].chars().count() + cells[1].chars().count() + 3;
         let en_end = en_column + cells[2].chars().count();
-        assert!((en_column..=en_end).contains(&column), "{r}");
+        let in_en = |c: usize| (en_column..=en_end).contains(&c);
+        let in_ko = |c: usize| c > cells[0].chars().count() && c < en_column;
         let related = &r["relatedLocations"][0]["physicalLocation"]["region"];
         assert_eq!(related["startLine"].as_u64().unwrap() as usize, line);
-        let ko_column = related["startColumn"].as_u64().unwrap() as usize;
+        let other = related["startColumn"].as_u64().unwrap() as usize;
+        // Located on the side the finding concerns, the other side related.
         assert!(
-            ko_column > cells[0].chars().count() && ko_column < en_column,
+            (in_en(column) && in_ko(other)) || (in_ko(column) && in_en(other)),
             "{r}"
         );
     }
@@ -239,7 +241,15 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> &'a str {
 
 #[test]
 fn junit_has_a_case_per_pair_and_failures_carry_findings() {
-    let out = run(&["audit", "--pairs", &fixture(), "--format", "junit"]);
+    let out = run(&[
+        "audit",
+        "--pairs",
+        &fixture(),
+        "--format",
+        "junit",
+        "--fail-on",
+        "warning",
+    ]);
     assert_eq!(code(&out), 1);
     let xml = stdout(&out);
     let suites = elements(&xml, "testsuite");
@@ -257,6 +267,32 @@ fn junit_has_a_case_per_pair_and_failures_carry_findings() {
     assert_eq!(attr(&failures[0], "type"), "BT405");
     assert!(attr(&failures[0], "message").contains("copy of the source"));
     assert!(xml.contains(&format!("pairs.tsv:{}:", line_of("wrong-1"))));
+    // One finding per line, with real line breaks.
+    assert!(!xml.contains("U+000A"));
+    let cut = xml.split("(cut-1)\n").count() - 1;
+    assert_eq!(cut, 3, "{xml}");
+}
+
+#[test]
+fn junit_failures_follow_fail_on() {
+    let failures = |fail_on: &str| {
+        let out = run(&[
+            "audit",
+            "--pairs",
+            &fixture(),
+            "--format",
+            "junit",
+            "--fail-on",
+            fail_on,
+        ]);
+        let xml = stdout(&out);
+        (code(&out), elements(&xml, "failure").len())
+    };
+    // Warning-only cases pass by default (the default fails on errors).
+    assert_eq!(failures("error"), (1, 2));
+    assert_eq!(failures("warning"), (1, 4));
+    // A green build has a green dashboard.
+    assert_eq!(failures("never"), (0, 0));
 }
 
 #[test]
@@ -425,13 +461,14 @@ fn articles_of_the_corpora_report_the_planted_translation_defects() {
     assert!(has("en/544_", 27, "BT405"));
     assert!(has("en/723_", 29, "BT409"));
     assert!(has("en/309_", 27, "BT103"));
-    // The omitted sentence exists only in Korean: reported on the English
-    // side where it is missing, with the Korean sentence as related location.
-    assert!(diags.iter().any(|(p, _, c, rel)| p.starts_with("en/711_")
+    // The omitted sentence exists only in Korean: reported on the Korean
+    // sentence, with the English article as related location.
+    assert!(diags.iter().any(|(p, l, c, rel)| p.starts_with("ko/241_")
+        && *l == 27
         && c == "BT403"
         && rel
             .as_ref()
-            .is_some_and(|(rp, rl)| rp.starts_with("ko/241_") && *rl == 27)));
+            .is_some_and(|(rp, _)| rp.starts_with("en/711_"))));
     // Each number defect is reported once.
     for path in ["en/055_", "en/625_", "en/231_"] {
         let n = diags

@@ -81,7 +81,7 @@ const SURNAMES: [char; 40] = [
 ];
 
 /// At most this many content tokens of a sentence are used (one bit each).
-const MAX_TOKENS: usize = 64;
+pub(crate) const MAX_TOKENS: usize = 64;
 
 /// Longest tagged key kept inside a hash table.
 const INLINE: usize = 23;

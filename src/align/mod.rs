@@ -34,10 +34,14 @@
 
 mod dp;
 mod features;
+mod generic;
 mod glossary;
 mod lexicon;
 mod model;
+mod profile;
 mod text;
+
+pub use profile::Profile;
 
 pub(crate) use glossary::concepts as glossary_concepts;
 
@@ -86,6 +90,9 @@ pub struct AlignOptions {
     /// second search, around the first path, starts at half of it (at least
     /// 4). Default: 8.
     pub band: usize,
+    /// What is known of the language pair (see [`Profile`]). Default:
+    /// English–Korean.
+    pub profile: Profile,
 }
 
 impl Default for AlignOptions {
@@ -95,6 +102,7 @@ impl Default for AlignOptions {
             glossary: true,
             full_search_cells: 250_000,
             band: 8,
+            profile: Profile::EnKo,
         }
     }
 }
@@ -120,18 +128,24 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
             }))
             .collect();
     }
+    let learned = opts.profile == Profile::Learned;
     let gl = glossary::get();
-    let mut vocab = Vocab::new(&gl.base);
     let no_glossary = glossary::Glossary::empty();
-    let g = if opts.glossary { gl } else { &no_glossary };
-    let mut fe: Vec<Feat> = en
-        .iter()
-        .map(|s| features::build(s, false, g, &mut vocab))
-        .collect();
-    let mut fk: Vec<Feat> = ko
-        .iter()
-        .map(|s| features::build(s, true, g, &mut vocab))
-        .collect();
+    let g = if opts.glossary && !learned {
+        gl
+    } else {
+        &no_glossary
+    };
+    let mut vocab = Vocab::new(&g.base);
+    let mut build = |s: &&str, second: bool| {
+        if learned {
+            generic::build(s, second, &mut vocab)
+        } else {
+            features::build(s, second, g, &mut vocab)
+        }
+    };
+    let mut fe: Vec<Feat> = en.iter().map(|s| build(s, false)).collect();
+    let mut fk: Vec<Feat> = ko.iter().map(|s| build(s, true)).collect();
     features::frequent(&mut fe, &mut fk);
 
     let mut params = Params::initial(&fe, &fk);
@@ -154,17 +168,44 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
     );
     params.reestimate(&fe, &fk, &path);
 
-    if opts.realign {
-        let beads: Vec<(Range<usize>, Range<usize>)> = path
-            .iter()
-            .filter(|&&(t, _, _)| TYPES[t].0 > 0 && TYPES[t].1 > 0)
-            .map(|&(t, i, j)| (i..i + TYPES[t].0, j..j + TYPES[t].1))
-            .collect();
-        let links = lexicon::learn(&fe, &fk, &beads);
-        lexicon::apply(&mut fk, &links);
-        features::frequent(&mut fe, &mut fk);
+    // Without a profile the lexicon is all the word evidence there is: it
+    // is learned again from the better alignment it gave.
+    let rounds = if learned { 2 } else { 1 };
+    let mut path = path;
+    // The features before any lexicon, when it is learned more than once.
+    let plain = (opts.realign && rounds > 1).then(|| fk.clone());
+    for round in 0..rounds {
+        if opts.realign {
+            let beads: Vec<(Range<usize>, Range<usize>)> = path
+                .iter()
+                .filter(|&&(t, _, _)| TYPES[t].0 > 0 && TYPES[t].1 > 0)
+                .map(|&(t, i, j)| (i..i + TYPES[t].0, j..j + TYPES[t].1))
+                .collect();
+            let links = lexicon::learn(&fe, plain.as_deref().unwrap_or(&fk), &beads);
+            if let Some(plain) = &plain {
+                fk.clone_from(plain);
+            }
+            lexicon::apply(&mut fk, &links);
+            features::frequent(&mut fe, &mut fk);
+        }
+        if round + 1 < rounds {
+            let centre = path_centre(n, m, &path);
+            let support = support(&fe, &fk, &params, &path);
+            path = search(
+                &fe,
+                &fk,
+                &params,
+                &support,
+                full,
+                &centre,
+                (opts.band / 2).max(4),
+                false,
+            )
+            .1;
+            params.reestimate(&fe, &fk, &path);
+        }
     }
-    // Second pass: re-estimated model, in a corridor around the first path.
+    // Last pass: re-estimated model, in a corridor around the previous path.
     let centre = path_centre(n, m, &path);
     let support = support(&fe, &fk, &params, &path);
     let (lattice, path) = search(

@@ -67,6 +67,7 @@ fn null_report(
             en,
             ko,
             weight,
+            evidence: None,
         }],
     }
 }
@@ -214,6 +215,7 @@ pub fn articles_run(title: String, articles: &[ArticlePair<'_>], opts: &AuditOpt
             score,
         },
         groups,
+        unpaired: Vec::new(),
     }
 }
 
@@ -275,11 +277,17 @@ mod tests {
             .iter()
             .find(|d| d.code == Code::Omission)
             .expect("omission");
-        assert_eq!(omission.location.path, "en.txt");
-        assert_eq!(omission.location.line, 1);
-        let related = omission.related.as_ref().expect("korean side");
-        assert_eq!(related.path, "ko.txt");
-        assert_eq!(related.line, 3);
+        // A Korean sentence with no English is located on the Korean file,
+        // on the sentence; the English side is the related location.
+        assert_eq!(omission.location.path, "ko.txt");
+        assert_eq!(omission.location.line, 3);
+        assert!(!omission.location.span.is_empty());
+        assert_eq!(
+            &ko.text[omission.location.span.range()],
+            "시민들은 안도했다."
+        );
+        let related = omission.related.as_ref().expect("english side");
+        assert_eq!(related.path, "en.txt");
         assert_eq!(run.groups.len(), 1);
         assert!(run.groups[0].score < run.batch.pairs[0].score);
     }

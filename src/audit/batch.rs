@@ -68,6 +68,7 @@ pub fn name_variant(r: super::names::Rendering, first: &str) -> Finding {
         en: Some(r.en_span),
         ko: Some(r.ko_span),
         weight: 0.0,
+        evidence: None,
     }
 }
 

@@ -22,13 +22,10 @@ pub mod batch;
 pub mod encoding;
 pub mod entities;
 pub mod holes;
-pub mod html;
 pub mod input;
-pub mod jsonl;
-pub mod junit;
+pub mod job;
 pub mod lexicon;
 pub mod loanword;
-pub mod markdown;
 pub mod names;
 pub mod numbers;
 
@@ -76,6 +73,34 @@ pub struct Signal {
     pub en: Option<Span>,
     /// The Korean span concerned.
     pub ko: Option<Span>,
+    /// The class of evidence behind it, when the check tells classes apart.
+    pub evidence: Option<Evidence>,
+}
+
+/// The class of evidence a signal rests on. Checks whose evidence differs in
+/// strength (a changed money amount against a Korean quantity the English
+/// leaves out) tag each signal with its class, so that calibration can give
+/// each class its own weight and severity. [`Evidence::key`] is its stable
+/// name, as written in reports and weight files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    /// A quantity that does not reconcile (BT401).
+    Number(numbers::Evidence),
+}
+
+impl Evidence {
+    /// Stable name, e.g. `number.changed.money` or `number.dropped.count.hedged`.
+    pub fn key(&self) -> String {
+        match self {
+            Evidence::Number(e) => e.key(),
+        }
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key())
+    }
 }
 
 impl Signal {
@@ -87,7 +112,14 @@ impl Signal {
             message: message.into(),
             en: None,
             ko: None,
+            evidence: None,
         }
+    }
+
+    /// The same signal tagged with its class of evidence.
+    pub fn evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = Some(evidence);
+        self
     }
 
     /// The same signal pointing at `span` of the English side.
@@ -120,6 +152,10 @@ pub struct Finding {
     pub ko: Option<Span>,
     /// The evidence weight behind it (log-odds).
     pub weight: f64,
+    /// The class of evidence behind it (see [`Evidence::key`]), when the check
+    /// tells classes apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
 }
 
 /// The audit of one pair.

@@ -8,6 +8,128 @@ use crate::diagnostic::Code;
 use crate::numbers::{Kind, Quantity};
 use crate::span::Span;
 
+/// What a number signal rests on, from the firmest to the weakest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The English has the Korean figure's digits at another magnitude or in
+    /// another order (`19.8%` as `18.9 percent`, `220조` as `220 billion`).
+    Slip,
+    /// A Korean quantity has no equal counterpart and an English one of its
+    /// class is left over: the value changed.
+    Changed,
+    /// A quantity a translation may drop or restate (`첫`, a conversion in
+    /// parentheses) meets a different English one of its class.
+    ChangedOptional,
+    /// An English measure and its conversion in parentheses disagree.
+    ConversionDisagrees,
+    /// A Korean quantity with nothing in its place in the English (a looser
+    /// rendering, a dropped clause, or a dropped figure).
+    Dropped,
+    /// An English quantity with no Korean counterpart.
+    Added,
+    /// Quantities that agree (evidence for the pair).
+    Agree,
+}
+
+impl Basis {
+    /// Stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Slip => "slip",
+            Basis::Changed => "changed",
+            Basis::ChangedOptional => "changed_optional",
+            Basis::ConversionDisagrees => "conversion_disagrees",
+            Basis::Dropped => "dropped",
+            Basis::Added => "added",
+            Basis::Agree => "agree",
+        }
+    }
+}
+
+/// What the quantity a signal concerns is, as calibration groups them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// An amount of money.
+    Money,
+    /// A count, a measure or a year (`3명`, `20km`, `1992년`).
+    Count,
+    /// A percentage or percentage points.
+    Percent,
+    /// A date or a weekday.
+    Date,
+    /// A clock time.
+    Time,
+    /// An ordinal or a rank.
+    Ordinal,
+    /// A decade or an order of magnitude (`1990년대`, `수천`).
+    Vague,
+}
+
+impl Measure {
+    /// The measure of a quantity kind.
+    pub fn of(kind: Kind) -> Self {
+        match kind {
+            Kind::Money(_) => Measure::Money,
+            Kind::Number | Kind::Year => Measure::Count,
+            Kind::Percent | Kind::PercentPoint => Measure::Percent,
+            Kind::Date { .. } | Kind::Weekday(_) => Measure::Date,
+            Kind::Time { .. } => Measure::Time,
+            Kind::Ordinal => Measure::Ordinal,
+            Kind::Decade | Kind::Several => Measure::Vague,
+        }
+    }
+
+    /// Stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Money => "money",
+            Measure::Count => "count",
+            Measure::Percent => "percent",
+            Measure::Date => "date",
+            Measure::Time => "time",
+            Measure::Ordinal => "ordinal",
+            Measure::Vague => "vague",
+        }
+    }
+}
+
+/// The class of evidence of a number signal: its [`Basis`], the [`Measure`]
+/// concerned (none for agreement) and whether the quantity was hedged
+/// (`약`, `이상`, "about", "more than"), whose rendering is looser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    /// What the signal rests on.
+    pub basis: Basis,
+    /// The quantity concerned (the Korean one when there are two).
+    pub measure: Option<Measure>,
+    /// The quantity (either side's, when two) carries a hedge.
+    pub hedged: bool,
+}
+
+impl Evidence {
+    fn tag(basis: Basis, q: Option<&Quantity>, other: Option<&Quantity>) -> super::Evidence {
+        super::Evidence::Number(Evidence {
+            basis,
+            measure: q.map(|q| Measure::of(q.kind)),
+            hedged: q.is_some_and(|q| q.approx) || other.is_some_and(|q| q.approx),
+        })
+    }
+
+    /// Stable name: `number.BASIS[.MEASURE][.hedged]`, e.g.
+    /// `number.changed.money`, `number.dropped.count.hedged`, `number.agree`.
+    pub fn key(&self) -> String {
+        let mut k = format!("number.{}", self.basis.as_str());
+        if let Some(m) = self.measure {
+            k.push('.');
+            k.push_str(m.as_str());
+        }
+        if self.hedged {
+            k.push_str(".hedged");
+        }
+        k
+    }
+}
+
 /// Weight of a Korean quantity missing while the English has an unmatched
 /// one of the same kind: a figure changed in translation.
 const CHANGED_WEIGHT: f64 = 4.5;
@@ -226,19 +348,25 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         // A conversion of its kind left over (`6 miles (13 km)` for 10 km)
         // is a weaker sign of a change: its number one may render `a`.
         let converted = |e: &usize| same(e) && en.get(*e).is_some_and(|x| x.value != 1.0);
-        let (counterpart, weight) = if let Some(i) = extra.iter().position(slip) {
-            (Some(extra.remove(i)), CHANGED_WEIGHT)
+        let (counterpart, weight, basis) = if let Some(i) = extra.iter().position(slip) {
+            (Some(extra.remove(i)), CHANGED_WEIGHT, Basis::Slip)
         } else if let Some(i) = loose.iter().position(slip) {
-            (Some(loose.remove(i)), CHANGED_WEIGHT)
+            (Some(loose.remove(i)), CHANGED_WEIGHT, Basis::Slip)
         } else if let Some(i) = extra.iter().position(same) {
-            (Some(extra.remove(i)), CHANGED_WEIGHT)
+            (Some(extra.remove(i)), CHANGED_WEIGHT, Basis::Changed)
         } else if let Some(i) = loose.iter().position(converted) {
-            (Some(loose.remove(i)), CHANGED_OPTIONAL_WEIGHT)
+            (
+                Some(loose.remove(i)),
+                CHANGED_OPTIONAL_WEIGHT,
+                Basis::ChangedOptional,
+            )
         } else {
-            (None, DROPPED_WEIGHT)
+            (None, DROPPED_WEIGHT, Basis::Dropped)
         };
         let ko_text = text_of(pair.ko, q);
-        let signal = match counterpart.and_then(|e| en.get(e)) {
+        let x = counterpart.and_then(|e| en.get(e));
+        let evidence = Evidence::tag(basis, Some(q), x);
+        let signal = match x {
             Some(x) => Signal::new(
                 Code::NumberMismatch,
                 weight * scale,
@@ -254,7 +382,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 format!("`{ko_text}` of the Korean has no counterpart in the English"),
             ),
         };
-        out.push(signal.ko(Span::from(q.span.clone())));
+        out.push(signal.ko(Span::from(q.span.clone())).evidence(evidence));
         scale *= DECAY;
     }
     for (a, b) in inconsistent_conversions(pair) {
@@ -271,7 +399,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     text_of(pair.en, y)
                 ),
             )
-            .en(Span::new(x.span.start, y.span.end)),
+            .en(Span::new(x.span.start, y.span.end))
+            .evidence(Evidence::tag(Basis::ConversionDisagrees, Some(x), Some(y))),
         );
         scale *= DECAY;
     }
@@ -301,7 +430,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 ),
             )
             .ko(Span::from(q.span.clone()))
-            .en(Span::from(x.span.clone())),
+            .en(Span::from(x.span.clone()))
+            .evidence(Evidence::tag(Basis::ChangedOptional, Some(q), Some(x))),
         );
         scale *= DECAY;
     }
@@ -316,15 +446,19 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     text_of(pair.en, x)
                 ),
             )
-            .en(Span::from(x.span.clone())),
+            .en(Span::from(x.span.clone()))
+            .evidence(Evidence::tag(Basis::Added, Some(x), None)),
         );
     }
     if !r.matched.is_empty() {
-        out.push(Signal::new(
-            Code::NumberMismatch,
-            AGREE_WEIGHT * r.matched.len().min(3) as f64,
-            format!("{} quantities agree", r.matched.len()),
-        ));
+        out.push(
+            Signal::new(
+                Code::NumberMismatch,
+                AGREE_WEIGHT * r.matched.len().min(3) as f64,
+                format!("{} quantities agree", r.matched.len()),
+            )
+            .evidence(Evidence::tag(Basis::Agree, None, None)),
+        );
     }
 }
 
@@ -495,6 +629,36 @@ mod tests {
             "The population is 5 million (about 5,000,000).",
         );
         assert!(v.iter().all(|s| !s.message.contains("conversion")), "{v:?}");
+    }
+
+    fn keys(v: &[Signal]) -> Vec<String> {
+        v.iter()
+            .map(|s| s.evidence.map(|e| e.key()).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn every_signal_names_its_evidence_class() {
+        let v = run("수출은 19.8% 늘었다.", "Exports rose 18.9 percent.");
+        assert_eq!(keys(&v), ["number.slip.percent"]);
+        let v = run("그는 3억 달러를 냈다.", "He paid $500 million.");
+        assert_eq!(keys(&v), ["number.changed.money"]);
+        let v = run("약 300명이 모였다.", "A crowd gathered.");
+        assert_eq!(keys(&v), ["number.dropped.count.hedged"]);
+        let v = run("그는 집에 갔다.", "He went home at 5 p.m.");
+        assert!(keys(&v).iter().all(|k| k == "number.added.time"), "{v:?}");
+        let v = run("그는 3명을 만났다.", "He met three people.");
+        assert_eq!(keys(&v), ["number.agree"]);
+        let v = run(
+            "비행기는 1만m 상공을 날고 있었다.",
+            "The plane was flying at 10,000 meters (52,000 feet).",
+        );
+        assert!(
+            keys(&v)
+                .iter()
+                .any(|k| k == "number.conversion_disagrees.count"),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! their reports, and how pairs group into articles.
 
 use super::{BatchReport, Finding, PairInput};
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::report::FailOn;
 use crate::span::{LineIndex, Span};
 
 /// A file the pairs were read from, kept to turn offsets into line:column.
@@ -63,6 +64,74 @@ pub struct Group {
     pub score: f64,
 }
 
+/// A side of a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The English translation.
+    En,
+    /// The Korean original.
+    Ko,
+}
+
+impl Side {
+    /// `en` or `ko`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::En => "en",
+            Side::Ko => "ko",
+        }
+    }
+}
+
+/// An article of a collection audit that found no partner: a Korean original
+/// with no translation (an error: the translation is missing) or an English
+/// article with no original (a warning).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unpaired {
+    /// Which collection it is in.
+    pub side: Side,
+    /// Its file.
+    pub path: String,
+    /// 1-based line of the record in its file (1 for a whole-file article).
+    pub line: usize,
+    /// Its title, empty when it has none.
+    pub title: String,
+}
+
+impl Unpaired {
+    /// The finding: BT410, an error for a Korean original, a warning for an
+    /// English article.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let (severity, message) = match self.side {
+            Side::Ko => (
+                Severity::Error,
+                "Korean article with no English translation among the inputs",
+            ),
+            Side::En => (
+                Severity::Warning,
+                "English article with no Korean original among the inputs",
+            ),
+        };
+        let title = if self.title.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.title)
+        };
+        let mut d = Diagnostic::new(
+            Code::Unpaired,
+            Location {
+                path: self.path.clone(),
+                line: self.line.max(1),
+                column: 1,
+                span: Span::default(),
+            },
+            format!("{message}{title}"),
+        );
+        d.severity = severity;
+        d
+    }
+}
+
 /// Everything a report needs.
 #[derive(Clone, Debug)]
 pub struct AuditRun {
@@ -78,6 +147,8 @@ pub struct AuditRun {
     pub batch: BatchReport,
     /// Articles (or rows) for per-article reports.
     pub groups: Vec<Group>,
+    /// Articles of a collection audit left without a partner.
+    pub unpaired: Vec<Unpaired>,
 }
 
 impl AuditRun {
@@ -103,12 +174,12 @@ impl AuditRun {
         }
     }
 
-    /// The diagnostic of finding `f` of pair `row`: located on the English
-    /// side, with the Korean side as the related location.
+    /// The diagnostic of finding `f` of pair `row`, located on the side the
+    /// finding concerns (the English span when it has one, else the Korean),
+    /// with the other side as the related location when it has a span.
     pub fn diagnostic(&self, row: usize, f: &Finding) -> Diagnostic {
         let o = self.origins.get(row).copied().unwrap_or_default();
-        let side = |file: usize, offset: usize, span: Option<Span>| -> Location {
-            let span = span.unwrap_or_default();
+        let side = |file: usize, offset: usize, span: Span| -> Location {
             let span = Span::new(span.start + offset, span.end + offset);
             match self.files.get(file) {
                 Some(f) => f.location(span),
@@ -120,21 +191,43 @@ impl AuditRun {
                 },
             }
         };
+        let en = side(o.en_file, o.en_offset, f.en.unwrap_or_default());
+        let ko = side(o.ko_file, o.ko_offset, f.ko.unwrap_or_default());
+        let en_concerned = f.en.is_some_and(|s| !s.is_empty()) || f.ko.is_none();
+        let (primary, related) = if en_concerned { (en, ko) } else { (ko, en) };
         let mut d = Diagnostic::new(
             f.code,
-            side(o.en_file, o.en_offset, f.en),
+            primary,
             format!("{} ({})", f.message, self.pair_name(row)),
         );
         d.severity = f.severity;
-        d.related = Some(side(o.ko_file, o.ko_offset, f.ko));
+        d.related = Some(related);
         d
     }
 
-    /// Every finding above `Info` as a diagnostic, in input order.
+    /// Every finding above `Info` as a diagnostic, in input order, then the
+    /// unpaired articles.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         self.findings()
             .map(|(row, f)| self.diagnostic(row, f))
+            .chain(self.unpaired.iter().map(Unpaired::diagnostic))
             .collect()
+    }
+
+    /// True when the run fails a build: a finding (or unpaired article) that
+    /// `fail_on` fails, or a batch score below `min_score`.
+    pub fn fails(&self, fail_on: FailOn, min_score: Option<f64>) -> bool {
+        let findings = self
+            .batch
+            .pairs
+            .iter()
+            .flat_map(|p| &p.findings)
+            .any(|f| fail_on.fails(f.severity));
+        let unpaired = self
+            .unpaired
+            .iter()
+            .any(|u| fail_on.fails(u.diagnostic().severity));
+        findings || unpaired || min_score.is_some_and(|m| self.batch.score < m)
     }
 
     /// The texts the diagnostics point into, for the shared report writers.
@@ -198,6 +291,7 @@ mod tests {
             }],
             batch,
             groups,
+            unpaired: Vec::new(),
         };
         let d = run.diagnostics();
         assert_eq!(d.len(), 1);

@@ -50,6 +50,7 @@ pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
             en: s.en,
             ko: s.ko,
             weight: s.weight,
+            evidence: s.evidence,
         })
         .collect();
     PairReport {

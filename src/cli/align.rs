@@ -1,7 +1,7 @@
 //! `bitext align`.
 
 use super::{input, Status};
-use bitext::align::{align, AlignOptions};
+use bitext::align::{align, AlignOptions, Profile};
 use bitext::collection::{align_collections, CollectionOptions};
 use bitext::corpus::{self, Format, Row, WriteOptions};
 use bitext::document::{Document, ReadOptions};
@@ -36,6 +36,23 @@ pub struct Args {
     /// pass (which still re-estimates the model); a little faster.
     #[arg(long)]
     pub no_realign: bool,
+    /// Languages of the two inputs, first side then second, as ISO 639
+    /// codes (`en,ko`, `de,fr`). By default they are detected. English with
+    /// Korean uses the built-in English–Korean knowledge (number units,
+    /// particles, romanised names, glossary); any other pair is aligned on
+    /// what the documents themselves teach: shared words and cognates,
+    /// numbers, and a translation lexicon learned from a first alignment.
+    #[arg(long, value_name = "A,B", value_parser = parse_langs)]
+    pub langs: Option<(Lang, Lang)>,
+}
+
+fn parse_langs(s: &str) -> Result<(Lang, Lang), String> {
+    let (a, b) = s
+        .split_once(',')
+        .ok_or_else(|| format!("expected two language codes separated by a comma, got `{s}`"))?;
+    let code =
+        |c: &str| Lang::from_code(c).ok_or_else(|| format!("unknown language code `{}`", c.trim()));
+    Ok((code(a)?, code(b)?))
 }
 
 /// `--format` values.
@@ -82,11 +99,12 @@ fn sentences(d: &Document) -> Vec<&str> {
     d.sentences().map(|s| d.slice(s.span)).collect()
 }
 
-/// Warn when a side does not look like the language it should be in.
-fn check_language(d: &Document, texts: &[&str], want: Lang) {
+/// The language a side reads as ([`Lang::UND`] when undecidable), with a
+/// warning for a side without sentences.
+fn detect_language(d: &Document, texts: &[&str]) -> Lang {
     if texts.is_empty() {
         warn(format_args!("{}: no sentences", d.path));
-        return;
+        return Lang::UND;
     }
     // A few thousand characters tell the language; more only cost time.
     let mut sample = String::new();
@@ -97,13 +115,42 @@ fn check_language(d: &Document, texts: &[&str], want: Lang) {
         sample.push_str(t);
         sample.push(' ');
     }
-    let got = lang::detect_simple(&sample);
-    if got != want && got != Lang::UND {
-        warn(format_args!(
-            "{}: expected {} text but it reads as {}; the alignment rests on lengths and shared tokens only",
-            d.path, want, got
-        ));
+    lang::detect_simple(&sample)
+}
+
+/// The profile for a document pair: the one `--langs` names, or the one
+/// the detected languages call for (English–Korean when a side is
+/// undecidable), with a note when the pair is not English–Korean.
+fn choose_profile(
+    langs: Option<(Lang, Lang)>,
+    (de, se): (&Document, &[&str]),
+    (dk, sk): (&Document, &[&str]),
+) -> Profile {
+    if let Some((a, b)) = langs {
+        return Profile::for_langs(a, b);
     }
+    let (a, b) = (detect_language(de, se), detect_language(dk, sk));
+    // Korean on the second side is unmistakable (Hangul); the first side is
+    // taken for English unless it reads as a CJK language, since short or
+    // name-heavy English is easily read as another Latin-script language.
+    let korean = b == Lang::KO || b == Lang::UND;
+    if korean && ![Lang::KO, Lang::JA, Lang::ZH].contains(&a) {
+        if a != Lang::EN && a != Lang::UND {
+            warn(format_args!(
+                "{}: expected English text but it reads as {a}; aligning it as English with the Korean side",
+                de.path
+            ));
+        }
+        return Profile::EnKo;
+    }
+    let profile = Profile::for_langs(a, b);
+    {
+        eprintln!(
+            "bitext: note: {} reads as {a} and {} as {b}: aligning without the English–Korean profile, on lengths, shared words, numbers and a lexicon learned from the documents (--langs sets the pair)",
+            de.path, dk.path
+        );
+    }
+    profile
 }
 
 /// Run `bitext align`.
@@ -151,8 +198,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             },
         )
     };
-    let en = read(&args.en, Lang::EN);
-    let ko = read(&args.ko, Lang::KO);
+    let (lang_a, lang_b) = args.langs.unwrap_or((Lang::EN, Lang::KO));
+    let en = read(&args.en, lang_a);
+    let ko = read(&args.ko, lang_b);
     let mut status = if en.errored || ko.errored {
         Status::Error
     } else {
@@ -170,15 +218,14 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             ko.docs.len()
         );
     }
-    let opts = AlignOptions {
-        realign: !args.no_realign,
-        ..AlignOptions::default()
-    };
     let mut rows = Vec::new();
     for (de, dk) in en.docs.iter().zip(&ko.docs) {
         let (se, sk) = (sentences(de), sentences(dk));
-        check_language(de, &se, Lang::EN);
-        check_language(dk, &sk, Lang::KO);
+        let opts = AlignOptions {
+            realign: !args.no_realign,
+            profile: choose_profile(args.langs, (de, &se), (dk, &sk)),
+            ..AlignOptions::default()
+        };
         let (ne, nk) = (doc_name(de, en.docs.len()), doc_name(dk, ko.docs.len()));
         for b in align(&se, &sk, &opts) {
             rows.push(Row::from_bead(&ne, &nk, &b, &se, &sk));

@@ -2,24 +2,13 @@
 
 use super::input::report;
 use super::Status;
-use bitext::diagnostic::{Code, Diagnostic, Severity};
+use bitext::diagnostic::{Code, Diagnostic};
 use bitext::lint::file::{lint_bytes, FileReport};
 use bitext::lint::LintOptions;
-use bitext::report::{self, Format, Sources};
+use bitext::report::{self, FailOn, Format, Sources};
 use rayon::prelude::*;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
-
-/// Lowest severity that fails the run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum FailOn {
-    /// Only errors fail.
-    Error,
-    /// Warnings and errors fail.
-    Warning,
-    /// Findings never fail the run (exit 0 unless an input error).
-    Never,
-}
 
 /// Arguments of `bitext lint`.
 #[derive(clap::Args, Debug)]
@@ -186,7 +175,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    report::write(args.format, &diags, &sources, &mut out)?;
+    report::write_failing(args.format, &diags, &sources, args.fail_on, &mut out)?;
     out.flush()?;
     if repair {
         eprintln!(
@@ -197,12 +186,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             if diags.len() == 1 { "s" } else { "" }
         );
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| diags.iter().any(|d| d.severity >= t));
+    let failing = diags.iter().any(|d| args.fail_on.fails(d.severity));
     Ok(if errored {
         Status::Error
     } else if failing {

@@ -40,12 +40,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{floor_char_boundary, LineIndex, Span};
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+pub mod audit;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -70,11 +71,45 @@ pub enum Format {
     Junit,
 }
 
-/// Write `diags` in `format`.
+/// Which findings fail a run (exit code 1, and a failing JUnit case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Findings never fail (exit 0 unless an input error or `--min-score`).
+    Never,
+}
+
+impl FailOn {
+    /// True when a finding of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Write `diags` in `format` (JUnit failing on warnings, lint's default).
 pub fn write(
     format: Format,
     diags: &[Diagnostic],
     sources: &Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_failing(format, diags, sources, FailOn::Warning, out)
+}
+
+/// Write `diags` in `format`; formats that mark failures (JUnit) fail the
+/// findings `fail_on` fails.
+pub fn write_failing(
+    format: Format,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    fail_on: FailOn,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
@@ -83,7 +118,7 @@ pub fn write(
         Format::Jsonl => jsonl::write(diags, sources, out),
         Format::Sarif => sarif::write(diags, sources, out),
         Format::Github => github::write(diags, sources, out),
-        Format::Junit => junit::write(diags, sources, out),
+        Format::Junit => junit::write_failing(diags, sources, fail_on, out),
     }
 }
 

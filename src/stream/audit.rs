@@ -9,8 +9,9 @@
 use super::{parse_record, write_line, BadRecord, Lines, Record, CHUNK};
 use crate::audit::batch::{name_variant, source_weight};
 use crate::audit::names::{Rendering, Spellings};
-use crate::audit::{audit_pair, jsonl, AuditOptions, PairInput, PairReport};
+use crate::audit::{audit_pair, AuditOptions, PairInput, PairReport};
 use crate::diagnostic::Severity;
+use crate::report::audit::jsonl;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -259,6 +260,9 @@ pub struct ShardFinding {
     pub ko: Option<Pair2>,
     /// Evidence weight (log-odds).
     pub weight: f64,
+    /// The class of evidence ([`crate::audit::Evidence::key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// A Korean name and its English spelling in a shard row (for BT409).
@@ -333,6 +337,7 @@ impl ShardRow {
                     en: f.en.map(span2),
                     ko: f.ko.map(span2),
                     weight: f.weight,
+                    evidence: f.evidence.map(|e| e.key()),
                 })
                 .collect(),
             names: a
@@ -366,6 +371,12 @@ impl ShardRow {
                 "error" => Severity::Error,
                 s => return Err(format!("unknown severity `{s}`")),
             };
+            let evidence = match f.evidence {
+                None => None,
+                Some(k) => {
+                    Some(evidence_of(&k).ok_or_else(|| format!("unknown evidence class `{k}`"))?)
+                }
+            };
             findings.push(crate::audit::Finding {
                 code,
                 severity,
@@ -373,6 +384,7 @@ impl ShardRow {
                 en: f.en.map(span_of),
                 ko: f.ko.map(span_of),
                 weight: f.weight,
+                evidence,
             });
         }
         let names = self
@@ -400,6 +412,45 @@ impl ShardRow {
             self.weight,
         ))
     }
+}
+
+/// The evidence class named `key`: every class the checks can tag is tried
+/// (a short, fixed list).
+fn evidence_of(key: &str) -> Option<crate::audit::Evidence> {
+    use crate::audit::numbers::{Basis, Evidence, Measure};
+    const BASES: &[Basis] = &[
+        Basis::Slip,
+        Basis::Changed,
+        Basis::ChangedOptional,
+        Basis::ConversionDisagrees,
+        Basis::Dropped,
+        Basis::Added,
+        Basis::Agree,
+    ];
+    const MEASURES: &[Option<Measure>] = &[
+        None,
+        Some(Measure::Money),
+        Some(Measure::Count),
+        Some(Measure::Percent),
+        Some(Measure::Date),
+        Some(Measure::Time),
+        Some(Measure::Ordinal),
+        Some(Measure::Vague),
+    ];
+    BASES
+        .iter()
+        .flat_map(|&basis| {
+            MEASURES.iter().flat_map(move |&measure| {
+                [false, true].map(|hedged| {
+                    crate::audit::Evidence::Number(Evidence {
+                        basis,
+                        measure,
+                        hedged,
+                    })
+                })
+            })
+        })
+        .find(|e| e.key() == key)
 }
 
 #[cfg(test)]
@@ -506,5 +557,17 @@ mod tests {
             .iter()
             .all(|f| f.code != crate::diagnostic::Code::NameVariant));
         assert_eq!(weight, source_weight(&pair.ko));
+    }
+
+    #[test]
+    fn evidence_classes_are_read_back() {
+        for k in [
+            "number.agree",
+            "number.changed.money",
+            "number.dropped.count.hedged",
+        ] {
+            assert_eq!(evidence_of(k).map(|e| e.key()).as_deref(), Some(k));
+        }
+        assert_eq!(evidence_of("number.nonsense"), None);
     }
 }

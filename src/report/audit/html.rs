@@ -3,7 +3,7 @@
 //! problem highlighted. Inline CSS, no script, no external resource.
 
 use super::markdown::code_counts;
-use super::run::AuditRun;
+use crate::audit::run::AuditRun;
 use crate::diagnostic::Severity;
 use crate::span::Span;
 use std::fmt::Write as _;
@@ -212,6 +212,19 @@ pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
         }
         h.push_str("</tbody></table>");
     }
+    if !run.unpaired.is_empty() {
+        h.push_str(r#"<h2>Unpaired articles</h2><table id="unpaired"><thead><tr><th>Side</th><th>Article</th><th>Title</th></tr></thead><tbody>"#);
+        for u in &run.unpaired {
+            let _ = write!(
+                h,
+                r#"<tr><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                u.side.as_str(),
+                esc(&u.path),
+                esc(&u.title)
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
     let _ = write!(
         h,
         r#"<h2>Worst pairs</h2><table id="worst-pairs"><thead><tr><th>Pair</th><th>Score</th><th>Findings</th><th>Korean</th><th>English</th></tr></thead><tbody>"#
@@ -230,7 +243,7 @@ pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
             );
         }
         fl.push_str("</ul>");
-        let shown = |side: fn(&super::Finding) -> Option<Span>| -> Vec<Span> {
+        let shown = |side: fn(&crate::audit::Finding) -> Option<Span>| -> Vec<Span> {
             r.findings
                 .iter()
                 .filter(|f| f.severity > Severity::Info || !r.flagged)

@@ -1,6 +1,6 @@
 //! Markdown summary of an audit, for a CI job summary or a pull request.
 
-use super::run::AuditRun;
+use crate::audit::run::AuditRun;
 use crate::diagnostic::Code;
 use std::io::Write;
 
@@ -9,18 +9,23 @@ pub const WORST: usize = 10;
 /// Longest text shown per side, in characters.
 const CLIP: usize = 140;
 
-/// Escape for a Markdown table cell: pipes, line breaks, and HTML
-/// (GitHub renders inline HTML).
+/// Escape corpus text for a Markdown table cell, so it shows as written and
+/// nothing in it renders or acts: every character that starts Markdown
+/// inside a line gets CommonMark's backslash escape (emphasis, links and
+/// images, code, HTML, entities, table pipes), and so do GitHub's `@mention`,
+/// `:emoji:`, `~strike~` and `$math$` markers and the `:` of autolinks. Line
+/// breaks become spaces (a cell is one line, so block syntax cannot start).
 pub fn cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '|' => out.push_str("\\|"),
             '\n' | '\r' => out.push(' '),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' => out.push('\''),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '|' | '#' | '!' | '~'
+            | '@' | '&' | ':' | '$' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("U+{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -63,6 +68,22 @@ pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
         "**Batch score {:.3}** · {n} pairs · {flagged} flagged ({pct:.1} %)\n",
         run.batch.score
     )?;
+    if !run.unpaired.is_empty() {
+        writeln!(
+            w,
+            "### Unpaired articles\n\n| Side | Article | Title |\n|---|---|---|"
+        )?;
+        for u in &run.unpaired {
+            writeln!(
+                w,
+                "| {} | {} | {} |",
+                u.side.as_str(),
+                cell(&u.path),
+                cell(&clip(&u.title, CLIP))
+            )?;
+        }
+        writeln!(w)?;
+    }
     let counts = code_counts(run);
     if counts.is_empty() {
         writeln!(w, "No findings.")?;
@@ -108,7 +129,9 @@ mod tests {
 
     #[test]
     fn cells_cannot_break_the_table() {
-        assert_eq!(cell("a|b\n<i>"), "a\\|b &lt;i&gt;");
+        assert_eq!(cell("a|b\n<i>"), "a\\|b \\<i\\>");
+        assert_eq!(cell("**bold** @kim"), "\\*\\*bold\\*\\* \\@kim");
+        assert_eq!(cell("[t](u)"), "\\[t\\]\\(u\\)");
     }
 
     #[test]

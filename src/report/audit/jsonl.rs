@@ -3,9 +3,11 @@
 //! Each line holds `row` (0-based), `id` when the input has one, `score`,
 //! `flagged`, the distinct `codes` and `categories` of the findings (empty
 //! when clean) and the `findings`, each with its byte span and text on the
-//! English (`en`) and Korean (`ko`) sides.
+//! English (`en`) and Korean (`ko`) sides. After the pairs, a collection
+//! audit writes one object per unpaired article (see [`unpaired_out`]).
 
-use super::{BatchReport, Finding, PairInput, PairReport};
+use crate::audit::run::{AuditRun, Unpaired};
+use crate::audit::{BatchReport, Finding, PairInput, PairReport};
 use crate::span::Span;
 use serde::Serialize;
 use std::io::Write;
@@ -33,6 +35,10 @@ struct FindingOut<'a> {
     severity: &'static str,
     message: &'a str,
     weight: f64,
+    /// The class of evidence (e.g. `number.changed.money`), when the check
+    /// tells classes apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     en: Option<SpanOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,6 +65,7 @@ fn finding_out<'a>(f: &'a Finding, pair: &'a PairInput) -> FindingOut<'a> {
         severity: f.severity.as_str(),
         message: &f.message,
         weight: (f.weight * 1000.0).round() / 1000.0,
+        evidence: f.evidence.map(|e| e.key()),
         en: span_out(&pair.en, f.en),
         ko: span_out(&pair.ko, f.ko),
     }
@@ -81,10 +88,39 @@ pub fn pair_out<'a>(row: usize, pair: &'a PairInput, report: &'a PairReport) -> 
     }
 }
 
-/// Write one JSON object per pair.
-pub fn write(w: &mut dyn Write, pairs: &[PairInput], batch: &BatchReport) -> std::io::Result<()> {
+/// The JSON object of an unpaired article:
+/// `{"unpaired": "ko", "path", "line", "title", "code", "severity", "message"}`.
+pub fn unpaired_out(u: &Unpaired) -> serde_json::Value {
+    let d = u.diagnostic();
+    serde_json::json!({
+        "unpaired": u.side.as_str(),
+        "path": u.path,
+        "line": u.line,
+        "title": u.title,
+        "code": d.code.as_str(),
+        "severity": d.severity.as_str(),
+        "message": d.message,
+    })
+}
+
+/// Write one JSON object per pair of `pairs` (in input order).
+pub fn write_pairs(
+    w: &mut dyn Write,
+    pairs: &[PairInput],
+    batch: &BatchReport,
+) -> std::io::Result<()> {
     for (row, (pair, report)) in pairs.iter().zip(&batch.pairs).enumerate() {
         serde_json::to_writer(&mut *w, &pair_out(row, pair, report))?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Write one JSON object per pair, then one per unpaired article.
+pub fn write(w: &mut dyn Write, run: &AuditRun) -> std::io::Result<()> {
+    write_pairs(w, &run.pairs, &run.batch)?;
+    for u in &run.unpaired {
+        serde_json::to_writer(&mut *w, &unpaired_out(u))?;
         w.write_all(b"\n")?;
     }
     Ok(())
@@ -111,7 +147,7 @@ mod tests {
         ];
         let batch = audit_batch(&pairs, &AuditOptions::default());
         let mut out = Vec::new();
-        write(&mut out, &pairs, &batch).unwrap_or_default();
+        write_pairs(&mut out, &pairs, &batch).unwrap_or_default();
         let text = String::from_utf8(out).unwrap_or_default();
         let lines: Vec<serde_json::Value> = text
             .lines()
@@ -124,5 +160,20 @@ mod tests {
         assert_eq!(lines[1]["row"], 1);
         assert_eq!(lines[1]["categories"][0], "untranslated");
         assert_eq!(lines[1]["findings"][0]["en"]["text"], "집에 갔다");
+    }
+
+    #[test]
+    fn number_findings_name_their_evidence_class() {
+        let pairs = vec![PairInput {
+            id: None,
+            ko: "수출은 19.8% 늘었다.".into(),
+            en: "Exports rose 18.9 percent.".into(),
+        }];
+        let batch = audit_batch(&pairs, &AuditOptions::default());
+        let mut out = Vec::new();
+        write_pairs(&mut out, &pairs, &batch).unwrap_or_default();
+        let row: serde_json::Value =
+            serde_json::from_slice(out.trim_ascii_end()).unwrap_or_default();
+        assert_eq!(row["findings"][0]["evidence"], "number.slip.percent");
     }
 }
