@@ -113,7 +113,9 @@ pub struct Document {
     pub bom: bool,
     /// Byte offsets (in the file) of bytes that could not be decoded.
     pub undecodable: Vec<usize>,
-    /// The decoded text that every span indexes.
+    /// The decoded text, in Unicode NFC ([`crate::ko::normalize`]), that every
+    /// span indexes. It is the file's text byte for byte unless the file held
+    /// decomposed characters.
     #[serde(skip)]
     pub text: String,
     /// Front-matter fields (or JSON fields other than title and body), in file order.
@@ -358,8 +360,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded> {
 fn reads_as_korean(text: &str) -> bool {
     let (mut korean, mut other) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
-        if ('\u{AC00}'..='\u{D7A3}').contains(&c)
-            || "“”‘’·…《》「」『』〈〉【】※○●■□▲△→".contains(c)
+        if crate::ko::is_syllable(c) || "“”‘’·…《》「」『』〈〉【】※○●■□▲△→".contains(c)
         {
             korean += 1;
         } else {
@@ -408,7 +409,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<D
         boilerplate: Vec::new(),
         lang: Lang::UND,
     };
-    let text = decoded.text;
+    // Korean stored decomposed (NFD) reads like composed text to a person but
+    // shares no code point with it: compose it before anything looks at it.
+    let text = crate::ko::nfc_string(decoded.text);
     let lower = path.to_ascii_lowercase();
     if opts.presegmented {
         base.format = Format::Lines;

@@ -38,6 +38,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod ko;
 pub mod lang;
 pub mod lint;
 pub mod numbers;

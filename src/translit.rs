@@ -21,10 +21,7 @@
 //! assert!(name_similarity("Livermore", "정부") < 0.5);
 //! ```
 
-const S_BASE: u32 = 0xAC00;
-const S_LAST: u32 = 0xD7A3;
-const V_COUNT: u32 = 21;
-const T_COUNT: u32 = 28;
+use crate::ko::decompose as jamo;
 
 const INITIAL_RR: [&str; 19] = [
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
@@ -50,24 +47,6 @@ const FINAL_KEY: [&[u8]; 28] = [
     b"", b"K", b"K", b"KS", b"N", b"NJ", b"N", b"T", b"L", b"LK", b"LM", b"LP", b"LS", b"LT",
     b"LP", b"L", b"M", b"P", b"PS", b"T", b"T", b"N", b"T", b"T", b"K", b"T", b"P", b"T",
 ];
-
-/// Decompose a precomposed Hangul syllable into (initial, vowel, final) indices.
-fn jamo(c: char) -> Option<(usize, usize, usize)> {
-    let u = c as u32;
-    if !(S_BASE..=S_LAST).contains(&u) {
-        return None;
-    }
-    let s = u - S_BASE;
-    let l = s / (V_COUNT * T_COUNT);
-    let v = (s % (V_COUNT * T_COUNT)) / T_COUNT;
-    let t = s % T_COUNT;
-    Some((l as usize, v as usize, t as usize))
-}
-
-/// True for a precomposed Hangul syllable (가–힣).
-pub fn is_hangul_syllable(c: char) -> bool {
-    (S_BASE..=S_LAST).contains(&(c as u32))
-}
 
 /// Romanise Hangul syllables (Revised Romanization, letter by letter, lower
 /// case); other characters are kept as they are, Latin letters lower-cased.

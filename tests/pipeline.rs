@@ -131,3 +131,49 @@ fn unwritable_output_is_an_error_and_leaves_nothing_behind() {
     assert!(stderr(&res).contains("missing-dir"), "{}", stderr(&res));
     assert!(!out.exists());
 }
+
+/// Korean stored decomposed (NFD, as macOS and some editors write it) is
+/// composed on input: an NFD copy of `corpora/ko` aligns and audits exactly
+/// as the original does.
+#[test]
+fn decomposed_korean_aligns_and_audits_as_composed() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let nfd_dir = dir.path().join("ko");
+    std::fs::create_dir(&nfd_dir).unwrap();
+    let mut changed = 0;
+    for entry in std::fs::read_dir(repo_path("corpora/ko")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let nfd: String = text.nfd().collect();
+        changed += usize::from(nfd != text);
+        std::fs::write(nfd_dir.join(path.file_name().unwrap()), nfd).unwrap();
+    }
+    assert!(changed > 0, "the NFD copy must differ from the original");
+    let nfd_name = nfd_dir.to_string_lossy().into_owned();
+    let output = |args: &[&str], ko: &str| {
+        let mut full: Vec<&str> = args.to_vec();
+        full.extend(["corpora/en", ko]);
+        let out = crate::util::bitext()
+            .current_dir(repo_path(""))
+            .args(&full)
+            .output()
+            .unwrap();
+        assert!(code(&out) <= 1, "{}", stderr(&out));
+        // The Korean side is named by its directory; the rest must be equal.
+        String::from_utf8_lossy(&out.stdout).replace(&nfd_name, "corpora/ko")
+    };
+    for args in [
+        &["align", "--format", "jsonl"][..],
+        &["audit", "--format", "jsonl"][..],
+    ] {
+        let composed = output(args, "corpora/ko");
+        assert!(!composed.is_empty());
+        assert_eq!(
+            composed,
+            output(args, &nfd_name),
+            "bitext {}",
+            args.join(" ")
+        );
+    }
+}

@@ -114,7 +114,7 @@ impl Glossary {
                 continue;
             }
             match self.terms.get(&run[at[p]..at[p + 1]]) {
-                Some(ids) if !crate::translit::is_hangul_syllable(cs[p]) => {
+                Some(ids) if !crate::ko::is_syllable(cs[p]) => {
                     out.extend_from_slice(ids);
                     covered[p] = true;
                 }

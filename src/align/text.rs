@@ -37,9 +37,7 @@ pub(crate) fn number_key(v: f64) -> String {
 }
 
 fn is_hangul_or_han(c: char) -> bool {
-    crate::translit::is_hangul_syllable(c)
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+    crate::ko::is_syllable(c) || crate::ko::is_hanja(c)
 }
 
 fn korean_unit(c: char) -> Option<(f64, bool)> {

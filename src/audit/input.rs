@@ -122,7 +122,10 @@ pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let cell = |k: usize| rec.get(k).unwrap_or_default().to_string();
+        // Cells are composed to NFC (decomposed Korean would match nothing);
+        // spans in findings index the composed cell, which is the file's
+        // text unless the cell held decomposed characters.
+        let cell = |k: usize| crate::ko::nfc(rec.get(k).unwrap_or_default()).into_owned();
         table.pairs.push(PairInput {
             id: id.map(cell).filter(|s| !s.is_empty()),
             ko: cell(ko),

@@ -32,9 +32,6 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const S_BASE: u32 = 0xAC00;
-const S_LAST: u32 = 0xD7A3;
-
 // Initials.
 const G: u8 = 0;
 const N: u8 = 2;
@@ -79,13 +76,8 @@ const F_B: u8 = 17;
 
 /// (initial, vowel, final) indices of a precomposed Hangul syllable.
 fn jamo(c: char) -> Option<(u8, u8, u8)> {
-    let u = c as u32;
-    if !(S_BASE..=S_LAST).contains(&u) {
-        return None;
-    }
-    let s = u - S_BASE;
-    // The quotients are < 19, < 21 and < 28: they fit a byte.
-    Some(((s / 588) as u8, ((s % 588) / 28) as u8, (s % 28) as u8))
+    // The indices are < 19, < 21 and < 28: they fit a byte.
+    crate::ko::decompose(c).map(|(l, v, f)| (l as u8, v as u8, f as u8))
 }
 
 /// Syllables with `ㅋ` that native words use (코, 키, 칼, 큰, 켜 …).

@@ -5,15 +5,7 @@
 
 use crate::span::Span;
 
-/// True for Hangul syllables and jamo (conjoining and compatibility).
-pub fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// True for a precomposed Hangul syllable.
-pub fn is_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
+pub use crate::ko::{is_hangul, is_syllable};
 
 /// Punctuation that Korean or CJK typesetting uses and English does not.
 pub fn is_cjk_punct(c: char) -> bool {

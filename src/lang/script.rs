@@ -24,10 +24,7 @@ pub(crate) fn class(c: char) -> Class {
         };
     }
     match u {
-        0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3131..=0x318E | 0xA960..=0xA97F | 0xD7B0..=0xD7FF => {
-            Class::Hangul
-        }
-        0xFFA0..=0xFFDC => Class::Hangul,
+        _ if crate::ko::is_hangul(c) => Class::Hangul,
         0x3040..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D => {
             // The katakana middle dot and double hyphen are punctuation, not kana.
             if matches!(u, 0x30FB | 0x30A0) {

@@ -537,7 +537,7 @@ fn cp949_stretches(
             start: k,
             ..Acc::default()
         });
-        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        if is_hangul(c) {
             if lead >= 0xA1 && trail >= 0xA1 {
                 a.hangul += 1;
             } else {
@@ -573,9 +573,7 @@ fn is_common_hangul(c: char) -> bool {
     is_hangul(c) && cp949_bytes(c).is_some_and(|[a, b]| a >= 0xA1 && b >= 0xA1)
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
+use crate::ko::is_syllable as is_hangul;
 
 /// A run of Hangul syllables at a Latin edge whose cp949 bytes are UTF-8
 /// Latin-1 letters: `caf챕`, `Pok챕mon`, `M체ller`. Returns where the run ends.

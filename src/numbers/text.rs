@@ -50,9 +50,7 @@ pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }
 
-pub(super) fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
+pub(super) use crate::ko::is_syllable as is_hangul;
 
 pub(super) fn hangul_at(text: &str, i: usize) -> bool {
     char_at(text, i).is_some_and(is_hangul)

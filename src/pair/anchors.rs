@@ -336,9 +336,7 @@ pub fn concepts(text: &str, korean: bool) -> Vec<Anchor> {
         .collect()
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
+use crate::ko::is_syllable as is_hangul;
 
 /// Particles and endings that follow a noun, longest first.
 const PARTICLES: [&str; 33] = [
@@ -421,11 +419,10 @@ fn looks_transcribed(word: &str) -> bool {
     let mut syllables = 0;
     let mut marked = false;
     for (i, c) in word.chars().enumerate() {
-        if !translit::is_hangul_syllable(c) {
+        let Some((l, v, t)) = crate::ko::decompose(c) else {
             return false;
-        }
-        let s = c as u32 - 0xAC00;
-        let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+        };
+        let (l, v, t) = (l as u32, v as u32, t as u32);
         marked |= (v == EU && t == 0 && CLUSTER.contains(&l))
             || (i == 0 && l == RIEUL)
             || (v == E && BEFORE_E.contains(&l))

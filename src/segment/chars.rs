@@ -1,19 +1,6 @@
 //! Character classes the scanner asks about, and bounded look-around helpers.
 
-/// A Hangul syllable or jamo.
-pub(crate) fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// A CJK ideograph (Hanja in Korean text).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// Korean script: Hangul or Hanja.
-pub(crate) fn is_korean(c: char) -> bool {
-    is_hangul(c) || is_han(c)
-}
+pub(crate) use crate::ko::{is_hangul, is_korean};
 
 /// Punctuation that may follow a sentence terminator and still belong to the
 /// sentence: closing quotes and brackets.
@@ -146,7 +133,7 @@ mod tests {
     #[test]
     fn classes() {
         assert!(is_hangul('다'));
-        assert!(is_han('北'));
+        assert!(crate::ko::is_hanja('北'));
         assert!(!is_korean('a'));
         assert!(is_closer('\u{201D}'));
         assert!(is_opener('\u{201C}'));

@@ -239,6 +239,31 @@ pub fn audit_jsonl(
     Ok(writer.summary())
 }
 
+/// Write the shard rows of an in-memory table of pairs (a CSV/TSV pairs
+/// file), a chunk at a time; `seq` is the row's position in the table.
+pub fn shard_pairs(
+    pairs: Vec<PairInput>,
+    out: &mut dyn Write,
+    opts: &AuditOptions,
+) -> io::Result<Summary> {
+    let mut writer = Writer::new(Mode::Shard);
+    let mut items = pairs.into_iter().enumerate().map(|(i, pair)| Item::Pair {
+        seq: i as u64,
+        pair,
+        fields: Map::new(),
+    });
+    loop {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        for item in audit_items(chunk, opts) {
+            writer.write(item, out)?;
+        }
+    }
+    Ok(writer.summary())
+}
+
 /// A span as `[start, end]`.
 type Pair2 = [usize; 2];
 

@@ -22,6 +22,7 @@
 //! ```
 
 pub mod audit;
+pub mod merge;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
