@@ -479,117 +479,18 @@ fn read_latin<'a>(src: &Src<'a>, start: usize, out: &mut Vec<Tok<'a>>) -> usize 
     next
 }
 
-const PARTICLES: &[&str] = &[
-    "에서부터",
-    "으로부터",
-    "에게서는",
-    "에서는",
-    "에게서",
-    "으로서",
-    "으로써",
-    "으로는",
-    "에서도",
-    "이라는",
-    "이라고",
-    "에서의",
-    "까지는",
-    "부터는",
-    "에게는",
-    "에게도",
-    "이라며",
-    "이었다",
-    "였다",
-    "에서",
-    "에게",
-    "으로",
-    "로서",
-    "로써",
-    "라는",
-    "라고",
-    "이나",
-    "이며",
-    "이고",
-    "에는",
-    "에도",
-    "와는",
-    "과는",
-    "까지",
-    "부터",
-    "보다",
-    "처럼",
-    "만큼",
-    "마다",
-    "조차",
-    "로는",
-    "이란",
-    "들이",
-    "들은",
-    "들을",
-    "들의",
-    "들과",
-    "들도",
-    "들에",
-    "이다",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "로",
-    "와",
-    "과",
-    "도",
-    "만",
-    "들",
-    "께",
-    "란",
-];
-
 /// A word table as a hash set: one hash and one comparison per look-up.
 fn word_set(words: &'static [&'static str]) -> FxMap<&'static str, ()> {
     words.iter().map(|&w| (w, ())).collect()
 }
 
-fn particle_set() -> &'static FxMap<&'static str, ()> {
-    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
-    SET.get_or_init(|| word_set(PARTICLES))
-}
+pub(crate) use crate::ko::is_particle;
 
-/// Longest particle, in characters.
-const MAX_PARTICLE_CHARS: usize = 4;
-
-/// True when `s` is exactly a particle.
-pub(crate) fn is_particle(s: &str) -> bool {
-    particle_set().contains_key(s)
-}
-
-/// Remove a trailing case particle, then a plural 들 (연구원들이 → 연구원),
-/// keeping at least two syllables: in a two-syllable word the last syllable
-/// is as likely part of the noun (회의, 나이) as a particle.
+/// A Korean word without its particles (연구원들이 → 연구원), keeping at least
+/// two syllables: in a two-syllable word the last syllable is as likely part
+/// of the noun (회의, 나이) as a particle.
 pub(crate) fn strip_particles(run: &str) -> &str {
-    let n = run.chars().count();
-    let mut s = run;
-    // The longest particle the word ends with decides: 것으로 keeps 것으,
-    // not "것으" + 로.
-    // Suffix starts of 1..=MAX_PARTICLE_CHARS characters.
-    let mut starts = [0usize; MAX_PARTICLE_CHARS];
-    let mut k = 0;
-    for (b, _) in run.char_indices().rev().take(MAX_PARTICLE_CHARS) {
-        starts[k] = b;
-        k += 1;
-    }
-    if let Some(c) = (0..k).rev().find(|&c| is_particle(&run[starts[c]..])) {
-        if n >= c + 3 {
-            s = &run[..starts[c]];
-        }
-    }
-    if s.ends_with('들') && s.chars().count() >= 3 {
-        s = &s[..s.len() - '들'.len_utf8()];
-    }
-    s
+    crate::ko::split_particles(run, 2).0
 }
 
 const EN_STOP: &[&str] = &[

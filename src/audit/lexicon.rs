@@ -26,12 +26,6 @@ const P_CHANCE: f64 = 0.10;
 const MIN_TOTAL: f64 = -4.0;
 const MAX_TOTAL: f64 = 6.0;
 
-/// Particles that may follow a one-syllable noun (longer keys take any ending).
-const PARTICLES: &[&str] = &[
-    "", "은", "는", "이", "가", "을", "를", "의", "에", "에서", "도", "와", "과", "로", "으로",
-    "만", "까지", "부터", "이다", "들", "들이", "들은", "들을", "들의", "에는", "과의", "와의",
-];
-
 /// Function words of the glossary's multi-word renderings (`prime
 /// minister`, `house of representatives`): present in any English sentence.
 const GLOSSARY_STOP: &[&str] = &[
@@ -155,7 +149,7 @@ fn korean_hits(ko: &str) -> Vec<(Span, &'static [u64])> {
                 let key = &word[bounds[i]..bounds[i + len]];
                 if let Some(v) = lex.entries.get(&fold_hash(key)) {
                     let rest = &word[bounds[i + len]..];
-                    if len >= 2 || (i == 0 && PARTICLES.contains(&rest)) {
+                    if len >= 2 || (i == 0 && (rest.is_empty() || crate::ko::is_particle(rest))) {
                         found = Some((len, v.as_slice()));
                         break;
                     }

@@ -154,50 +154,11 @@ const SURNAMES: &[char] = &[
     '안', '송', '류', '홍', '전', '고', '문', '양', '손', '배', '백', '허', '유', '남',
 ];
 
-/// Particles that may follow a noun (longest first is not needed: the stem
-/// is what is left when one of these is cut off).
-const PARTICLES: &[&str] = &[
-    "이라는",
-    "라는",
-    "에게서",
-    "에게",
-    "에서",
-    "께서",
-    "으로",
-    "까지",
-    "부터",
-    "처럼",
-    "와의",
-    "과의",
-    "에는",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "로",
-    "도",
-    "만",
-    "측",
-    "한테서",
-    "한테",
-    "이라고",
-    "라고",
-    "보다",
-    "들",
-];
-
 /// Dependent nouns that take `이라는` in grammar (`할 것이라는`).
 const BOUND_NOUNS: &[&str] = &[
     "것", "수", "때", "데", "바", "줄", "등", "중", "뿐", "터", "셈",
 ];
 
-static PARTICLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
 static TITLE_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
 
 /// True when `w` is among `list`, looked up in `set` (built on first use):
@@ -207,37 +168,12 @@ fn in_set(set: &OnceLock<HashSet<&'static str>>, list: &'static [&'static str], 
         .contains(w)
 }
 
-/// Particles that may stand before another (`에서도`, `들은`).
-const INNER_PARTICLES: &[&str] = &[
-    "에서", "에게", "한테", "에", "으로", "로", "와", "과", "까지", "부터", "들", "만",
-];
-
-/// The stem of `word` and its particles (at most two: `이라크에서도`).
+/// The stem of `word` and its particles (`이라크에서도` → `이라크`, `에서도`).
 pub(super) fn strip_particle(word: &str) -> (&str, &str) {
-    // The longest particle wins (`이라는` before `는`); particles have at
-    // most three syllables.
-    let Some(stem) = (1..=3).rev().find_map(|n| {
-        let cut = word.char_indices().rev().nth(n - 1)?.0;
-        (cut > 0 && in_set(&PARTICLE_SET, PARTICLES, &word[cut..])).then(|| &word[..cut])
-    }) else {
-        return (word, "");
-    };
-    let stem = INNER_PARTICLES
-        .iter()
-        .find_map(|p| {
-            // The plural `들` leaves any noun (`팬들은`); the others need a
-            // stem long enough not to be a word of their own.
-            let min = if *p == "들" { 1 } else { 2 };
-            stem.strip_suffix(p).filter(|s| s.chars().count() >= min)
-        })
-        .unwrap_or(stem);
-    (stem, &word[stem.len()..])
+    crate::ko::split_particles(word, 1)
 }
 
-/// True when `w` is a particle by itself.
-pub(super) fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w) || INNER_PARTICLES.contains(&w)
-}
+pub(super) use crate::ko::is_particle;
 
 fn all_syllables(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_syllable)
@@ -248,32 +184,6 @@ fn all_syllables(s: &str) -> bool {
 const VERBAL_ENDINGS: &[char] = &[
     '고', '면', '며', '게', '서', '어', '워', '쳐', '려', '러', '지', '다', '요', '니', '는', '은',
     '운', '던', '한', '된', '킨', '낸', '른', '할', '될', '킬', '릴', '랜', '데',
-];
-
-/// Particles that only follow nouns: a stem before one is no verb form,
-/// whatever its last syllable (`도쿠다의`).
-const NOUN_PARTICLES: &[&str] = &[
-    "의",
-    "가",
-    "를",
-    "을",
-    "에게",
-    "에게서",
-    "에서",
-    "께서",
-    "와",
-    "과",
-    "와의",
-    "과의",
-    "으로",
-    "로",
-    "까지",
-    "부터",
-    "처럼",
-    "에는",
-    "에",
-    "라는",
-    "이라는",
 ];
 
 /// Last syllables of verb stems that are also foreign-only (`만들다` gives
@@ -288,7 +198,7 @@ fn looks_foreign(stem: &str, particle: &str) -> bool {
     if !loanword::is_loanword(stem) {
         return false;
     }
-    if NOUN_PARTICLES.iter().any(|p| particle.starts_with(p)) {
+    if crate::ko::follows_nouns_only(particle) {
         return true;
     }
     if stem.ends_with(VERBAL_ENDINGS) {

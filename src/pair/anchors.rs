@@ -338,50 +338,11 @@ pub fn concepts(text: &str, korean: bool) -> Vec<Anchor> {
 
 use crate::ko::is_syllable as is_hangul;
 
-/// Particles and endings that follow a noun, longest first.
-const PARTICLES: [&str; 33] = [
-    "에서는",
-    "에게서",
-    "으로서",
-    "으로써",
-    "에서의",
-    "이라는",
-    "에서",
-    "에게",
-    "으로",
-    "까지",
-    "부터",
-    "처럼",
-    "보다",
-    "라는",
-    "과의",
-    "와의",
-    "에는",
-    "에도",
-    "이나",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "와",
-    "과",
-    "에",
-    "로",
-    "도",
-    "만",
-    "께",
-];
-
-/// A Hangul word without its trailing particle, if one was removed and at
+/// A Hangul word without its trailing particles, if any were removed and at
 /// least two syllables remain.
 fn strip_particle(word: &str) -> Option<&str> {
-    PARTICLES.iter().find_map(|p| {
-        word.strip_suffix(p)
-            .filter(|stem| stem.chars().count() >= 2)
-    })
+    let (stem, particles) = crate::ko::split_particles(word, 2);
+    (!particles.is_empty()).then_some(stem)
 }
 
 /// Shorter skeletons (`KM`, `SL`) match too many unrelated words.
