@@ -429,3 +429,68 @@ fn long_document_aligns_in_linear_time() {
     );
     assert!(took.as_secs_f64() < 2.0, "{took:?}");
 }
+
+/// Gold beads of a fixture: (first side, second side) index ranges.
+fn gold_beads(text: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let idx = |s: &str| -> Vec<usize> {
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(|x| x.parse().unwrap())
+            .collect()
+    };
+    text.lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(a, b)| (idx(a), idx(b)))
+        .collect()
+}
+
+/// Beads of `align` found exactly in the gold of fixture `name`.
+fn fixture_hits(name: &str, first: &str, second: &str, opts: &AlignOptions) -> (usize, usize) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align");
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+    let (a, b) = (read(first), read(second));
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let gold = gold_beads(&read("gold"));
+    let beads = align(&a, &b, opts);
+    let found = beads
+        .iter()
+        .filter(|x| gold.contains(&(x.en.clone().collect(), x.ko.clone().collect())))
+        .count();
+    (found, gold.len())
+}
+
+#[test]
+fn a_written_korean_report_and_its_translation_align_to_the_gold() {
+    let (found, total) = fixture_hits("fares", "en", "ko", &AlignOptions::default());
+    // Nine gold beads: 1-1, a split, a join, an addition and an omission.
+    assert_eq!(total, 9);
+    assert!(found >= 8, "{found} of {total}");
+}
+
+#[test]
+fn a_german_french_pair_aligns_with_the_learned_profile() {
+    let opts = AlignOptions {
+        profile: bitext::align::Profile::Learned,
+        ..AlignOptions::default()
+    };
+    let (found, total) = fixture_hits("hut", "de", "fr", &opts);
+    assert_eq!(total, 9);
+    assert!(found >= 7, "{found} of {total}");
+}
+
+#[test]
+fn sentence_counts_implausible_for_a_translation_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let en: String = (0..40)
+        .map(|i| format!("Line {i} of the long side.\n"))
+        .collect();
+    let en = write(dir.path(), "long.en", en.as_bytes());
+    let ko = write(
+        dir.path(),
+        "short.ko",
+        "짧은 쪽의 첫 줄.\n두 번째 줄.\n".as_bytes(),
+    );
+    let out = run(&["align", "--presegmented", &en, &ko]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("implausible"), "{}", stderr(&out));
+}

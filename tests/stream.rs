@@ -134,7 +134,11 @@ fn shard_rows_leave_the_batch_checks_to_the_merge() {
     assert!(rows
         .iter()
         .all(|r| r["weight"].as_f64().is_some() && r["names"].is_array()));
-    let bad = run(&["audit", "--merge", &repo_path("tests/fixtures/audit/pairs.tsv")]);
+    let bad = run(&[
+        "audit",
+        "--merge",
+        &repo_path("tests/fixtures/audit/pairs.tsv"),
+    ]);
     assert_eq!(code(&bad), 2);
     assert!(stderr(&bad).contains("pairs.tsv:1:"), "{}", stderr(&bad));
 }

@@ -219,7 +219,8 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
         true,
     );
     let (fwd, bwd) = lattice.forward_backward();
-    path.iter()
+    let beads = path
+        .iter()
         .map(|&(t, i, j)| {
             let (de, dk) = TYPES[t];
             Bead {
@@ -228,7 +229,166 @@ pub fn align(en: &[&str], ko: &[&str], opts: &AlignOptions) -> Vec<Bead> {
                 score: lattice.posterior(&fwd, &bwd, t, i, j),
             }
         })
-        .collect()
+        .collect();
+    absorb_nulls(&fe, &fk, &params, &support, beads)
+}
+
+/// Most sentences on one side of a bead that [`absorb_nulls`] makes.
+const MAX_BEAD: usize = 6;
+
+/// A sentence the search left alone may belong to a bead of a shape it
+/// does not consider: an English sentence translated by four Korean ones,
+/// two by three. Each sentence left alone is joined to the neighbouring
+/// bead when the joined bead explains the text better than the bead and
+/// the lone sentence apart (same scores as the search, see
+/// [`bead_score`]); its score is then the smaller of the neighbour's
+/// posterior and the odds of the join.
+fn absorb_nulls(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    support: &[Vec<f64>; 2],
+    beads: Vec<Bead>,
+) -> Vec<Bead> {
+    let score = |b: &Bead| bead_score(fe, fk, params, support, &b.en, &b.ko);
+    let join = |a: &Bead, b: &Bead| Bead {
+        en: a.en.start.min(b.en.start)..a.en.end.max(b.en.end),
+        ko: a.ko.start.min(b.ko.start)..a.ko.end.max(b.ko.end),
+        score: a.score,
+    };
+    let fits = |b: &Bead| b.en.len() <= MAX_BEAD && b.ko.len() <= MAX_BEAD;
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    let mut rest = beads.into_iter().peekable();
+    while let Some(bead) = rest.next() {
+        if !bead.is_null() {
+            out.push(bead);
+            continue;
+        }
+        let alone = score(&bead);
+        let gain = |nb: &Bead| {
+            let joined = join(nb, &bead);
+            (!nb.is_null() && fits(&joined))
+                .then(|| score(&joined) - score(nb) - alone)
+                .filter(|g| *g > 0.0)
+        };
+        let before = out.last().and_then(gain);
+        let after = rest.peek().and_then(gain);
+        let odds = |g: f64| 1.0 / (1.0 + (-g).exp());
+        match (before, after) {
+            (Some(g), a) if a.is_none_or(|a| g >= a) => {
+                if let Some(last) = out.last_mut() {
+                    let joined = join(last, &bead);
+                    *last = Bead {
+                        score: last.score.min(odds(g)),
+                        ..joined
+                    };
+                }
+            }
+            (_, Some(g)) => {
+                if let Some(next) = rest.next() {
+                    let joined = join(&next, &bead);
+                    // The joined bead may take the next lone sentence too.
+                    let merged = Bead {
+                        score: next.score.min(odds(g)),
+                        ..joined
+                    };
+                    out.push(merged);
+                }
+            }
+            _ => out.push(bead),
+        }
+    }
+    out
+}
+
+/// Log prior of a bead of `de` English and `dk` Korean sentences: the
+/// estimated prior of its shape, or for a shape the search does not
+/// consider, that of the largest shape inside it plus, for each further
+/// sentence, what a bead's third sentence costs over its second.
+fn shape_prior(params: &Params, de: usize, dk: usize) -> f64 {
+    let lp = |shape: (usize, usize)| {
+        TYPES
+            .iter()
+            .position(|&s| s == shape)
+            .map_or(f64::NEG_INFINITY, |t| params.log_prior[t])
+    };
+    if TYPES.contains(&(de, dk)) {
+        return lp((de, dk));
+    }
+    let step = 0.5 * ((lp((1, 3)) - lp((1, 2))) + (lp((3, 1)) - lp((2, 1))));
+    let inner = TYPES
+        .iter()
+        .filter(|&&(a, b)| a >= 1 && b >= 1 && a <= de && b <= dk)
+        .max_by(|&&x, &&y| (x.0 + x.1).cmp(&(y.0 + y.1)).then(lp(x).total_cmp(&lp(y))));
+    match inner {
+        Some(&(a, b)) => lp((a, b)) + (de + dk - a - b) as f64 * step,
+        None => f64::NEG_INFINITY,
+    }
+}
+
+/// The score the search gives a bead (prior, length and token evidence),
+/// for a bead of any shape.
+fn bead_score(
+    fe: &[Feat],
+    fk: &[Feat],
+    params: &Params,
+    support: &[Vec<f64>; 2],
+    en: &Range<usize>,
+    ko: &Range<usize>,
+) -> f64 {
+    let prior = shape_prior(params, en.len(), ko.len());
+    match (en.is_empty(), ko.is_empty()) {
+        (true, true) => return 0.0,
+        (true, false) => return prior - NULL_SUPPORT * support[1][ko.start],
+        (false, true) => return prior - NULL_SUPPORT * support[0][en.start],
+        _ => {}
+    }
+    let (Some(es), Some(ks)) = (fe.get(en.clone()), fk.get(ko.clone())) else {
+        return f64::NEG_INFINITY;
+    };
+    let union = |fs: &[Feat]| {
+        let mut concepts: Vec<(u32, u64)> = fs
+            .iter()
+            .flat_map(|f| f.concepts.iter().map(|&(c, _)| (c, 1)))
+            .collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        Feat {
+            concepts,
+            ..Feat::default()
+        }
+    };
+    let (ue, uk) = (union(es), union(ks));
+    let mut ll = 0.0;
+    for f in es {
+        let (me, _) = features::matches(f, &uk);
+        ll += params.prepared_llr(&params.prepare(0, f), me, ks.len());
+    }
+    for f in ks {
+        let (_, mk) = features::matches(&ue, f);
+        ll += params.prepared_llr(&params.prepare(1, f), mk, es.len());
+    }
+    let len = |fs: &[Feat]| f64::from(fs.iter().map(|f| f.len).sum::<u32>()).ln_1p();
+    let r = len(ks) - params.alpha - params.beta * len(es);
+    prior + params.length_llr_residual(r) + 0.5 * ll
+}
+
+/// Whether `first` and `second` sentences are implausible as a text and its
+/// translation: when one side has more than three times the sentences of
+/// the other, no alignment of beads of at most three sentences a side links
+/// them all, and the links found are guesses. Returns a message saying so.
+///
+/// ```
+/// assert!(bitext::align::implausible_counts(120, 100).is_none());
+/// assert!(bitext::align::implausible_counts(100_000, 10).is_some());
+/// ```
+pub fn implausible_counts(first: usize, second: usize) -> Option<String> {
+    let (lo, hi) = (first.min(second), first.max(second));
+    (lo > 0 && hi > 3 * lo).then(|| {
+        format!(
+            "{first} sentences against {second}: more than three to one is implausible for a translation; the links and their scores are unreliable"
+        )
+    })
 }
 
 /// Viterbi in the full lattice, or in a band around `centre` that is
@@ -768,6 +928,34 @@ mod tests {
             beads.iter().any(|b| b.en == (2..3) && b.ko.is_empty()),
             "{beads:?}"
         );
+    }
+
+    #[test]
+    fn shapes_beyond_the_search_cost_more_per_sentence() {
+        let f = |len| Feat {
+            len,
+            ..Feat::default()
+        };
+        let fe: Vec<Feat> = (0..20).map(|i| f(50 + i)).collect();
+        let fk: Vec<Feat> = (0..20).map(|i| f(25 + i)).collect();
+        let p = Params::initial(&fe, &fk);
+        let (a, b, c) = (
+            shape_prior(&p, 1, 3),
+            shape_prior(&p, 1, 4),
+            shape_prior(&p, 1, 5),
+        );
+        assert!(a > b && b > c && c.is_finite(), "{a} {b} {c}");
+        assert!((shape_prior(&p, 2, 3) - shape_prior(&p, 3, 2)).abs() < 1e-9);
+        assert_eq!(shape_prior(&p, 1, 1), p.log_prior[0]);
+    }
+
+    #[test]
+    fn sentence_counts_far_apart_are_implausible() {
+        assert!(implausible_counts(30, 10).is_none());
+        assert!(implausible_counts(31, 10).is_some());
+        assert!(implausible_counts(10, 100_000).is_some());
+        // A side without sentences is reported elsewhere.
+        assert!(implausible_counts(0, 5).is_none());
     }
 
     #[test]

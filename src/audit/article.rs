@@ -56,13 +56,19 @@ fn null_report(
     ko: Option<Span>,
 ) -> PairReport {
     let score = super::score::sigmoid(super::score::PRIOR_LOG_ODDS - weight);
+    // A sentence the alignment leaves alone is judged by the alignment's
+    // own posterior, not by the pair calibration: its confidence is the
+    // model's probability that the sentence has no counterpart.
+    let severity = code.severity().max(Severity::Warning);
     PairReport {
         names: Vec::new(),
         score,
-        flagged: true,
+        flagged: severity == Severity::Error,
         findings: vec![Finding {
             code,
-            severity: code.severity().max(Severity::Warning),
+            severity,
+            confidence: 1.0 - score,
+            class: "unaligned",
             message,
             en,
             ko,

@@ -60,7 +60,12 @@ pub fn add_name_variants(reports: &mut [PairReport]) {
 pub fn name_variant(r: super::names::Rendering, first: &str) -> Finding {
     Finding {
         code: Code::NameVariant,
+        // A consistency note about the batch, not a judgement of this
+        // pair's translation: never an error. The two spellings certainly
+        // differ.
         severity: Code::NameVariant.severity(),
+        confidence: 1.0,
+        class: "",
         message: format!(
             "`{}` is spelled `{}` here but `{first}` earlier in the batch",
             r.ko, r.en

@@ -301,17 +301,23 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     let weight = (missing * ((1.0 - P_TRUE) / (1.0 - P_CHANCE)).ln().abs()
         - rendered as f64 * (P_TRUE / P_CHANCE).ln())
     .clamp(MIN_TOTAL, MAX_TOTAL);
-    out.push(Signal::new(
-        Code::WrongPair,
-        weight,
-        format!("{rendered} of {total} common Korean words have an English rendering"),
-    ));
+    out.push(
+        Signal::new(
+            Code::WrongPair,
+            weight,
+            format!("{rendered} of {total} common Korean words have an English rendering"),
+        )
+        .class("lexicon"),
+    );
     let cut = truncation_weight(pair, &hits);
-    out.push(Signal::new(
-        Code::Truncated,
-        cut,
-        "fewer common Korean words have a rendering than the English length explains",
-    ));
+    out.push(
+        Signal::new(
+            Code::Truncated,
+            cut,
+            "fewer common Korean words have a rendering than the English length explains",
+        )
+        .class("lexicon"),
+    );
 }
 
 /// How much more a translation cut short than a whole one explains the

@@ -19,13 +19,14 @@
 
 pub mod article;
 pub mod batch;
+pub mod calibration;
 pub mod encoding;
 pub mod entities;
 pub mod holes;
 pub mod input;
 pub mod job;
 pub mod lexicon;
-pub mod loanword;
+pub use crate::ko::loanword;
 pub mod names;
 pub mod numbers;
 
@@ -46,18 +47,8 @@ use crate::span::Span;
 use serde::Serialize;
 
 /// Settings of an audit.
-#[derive(Clone, Debug)]
-pub struct AuditOptions {
-    /// A pair whose score falls below this is flagged (default 0.5: the
-    /// model finds an error more likely than not).
-    pub flag_below: f64,
-}
-
-impl Default for AuditOptions {
-    fn default() -> Self {
-        AuditOptions { flag_below: 0.5 }
-    }
-}
+#[derive(Clone, Debug, Default)]
+pub struct AuditOptions {}
 
 /// One piece of evidence a check found, before scoring.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +64,11 @@ pub struct Signal {
     pub en: Option<Span>,
     /// The Korean span concerned.
     pub ko: Option<Span>,
+    /// The kind of evidence within the code (`hole`, `name`, …; empty for
+    /// the code as a whole): each class gets its own calibration, since a
+    /// grammar hole and a missing Latin name of the same code are not
+    /// equally reliable.
+    pub class: &'static str,
     /// The class of evidence behind it, when the check tells classes apart.
     pub evidence: Option<Evidence>,
 }
@@ -112,8 +108,15 @@ impl Signal {
             message: message.into(),
             en: None,
             ko: None,
+            class: "",
             evidence: None,
         }
+    }
+
+    /// The same signal as evidence of class `class` (see [`Signal::class`]).
+    pub fn class(mut self, class: &'static str) -> Self {
+        self.class = class;
+        self
     }
 
     /// The same signal tagged with its class of evidence.
@@ -140,8 +143,17 @@ impl Signal {
 pub struct Finding {
     /// Stable code.
     pub code: Code,
-    /// `Info` when the pair as a whole is not flagged, else the code's default.
+    /// `Error` when the calibrated confidence reaches
+    /// [`calibration::ERROR_CONFIDENCE`] and the evidence class held that
+    /// precision on labelled real text, `Warning` from
+    /// [`calibration::WARNING_CONFIDENCE`], else `Info`.
     pub severity: Severity,
+    /// Calibrated probability that the finding names a real defect of its
+    /// category (see [`calibration`]).
+    pub confidence: f64,
+    /// The evidence class the confidence was looked up under.
+    #[serde(skip)]
+    pub class: &'static str,
     /// What is wrong.
     pub message: String,
     /// English span (byte offsets into the pair's English text).
@@ -163,7 +175,7 @@ pub struct Finding {
 pub struct PairReport {
     /// Probability-like quality score in `[0, 1]`, higher is better.
     pub score: f64,
-    /// True when `score` is below [`AuditOptions::flag_below`].
+    /// True exactly when a finding has severity `Error`.
     pub flagged: bool,
     /// Findings, strongest first.
     pub findings: Vec<Finding>,
@@ -174,13 +186,13 @@ pub struct PairReport {
 }
 
 impl PairReport {
-    /// Distinct codes of the findings above `Info` (the ones reported), in
-    /// table order; empty for a clean pair.
+    /// Distinct codes of the `Error` findings (the ones that flag the
+    /// pair), in table order; empty for a pair that is not flagged.
     pub fn codes(&self) -> Vec<Code> {
         let mut c: Vec<Code> = self
             .findings
             .iter()
-            .filter(|f| f.severity > Severity::Info)
+            .filter(|f| f.severity == Severity::Error)
             .map(|f| f.code)
             .collect();
         c.sort();
@@ -188,7 +200,7 @@ impl PairReport {
         c
     }
 
-    /// Distinct categories of the findings above `Info`, in table order.
+    /// Distinct categories of the `Error` findings, in table order.
     pub fn categories(&self) -> Vec<&'static str> {
         let mut c: Vec<&'static str> = self.codes().iter().map(|c| c.category()).collect();
         c.dedup();

@@ -26,10 +26,7 @@ use crate::translit::{name_similarity, phonetic_key};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Similarity at which an English word is taken for the Korean name.
-pub const MATCH: f64 = 0.72;
-/// Similarity a name with a short skeleton needs.
-const SHORT_MATCH: f64 = 0.85;
+pub use crate::translit::{NAME_MATCH as MATCH, SHORT_NAME_MATCH as SHORT_MATCH};
 /// Weight of a missing name recognised by a title or `라는`. Translations
 /// of news often leave a name out or render it as a role, so a missing name
 /// is only about twice as likely in a damaged translation as in a sound one.
@@ -523,13 +520,13 @@ impl EnglishKeys {
     }
 }
 
-/// Upper bound of [`name_similarity`] from the key similarity alone (the
-/// spelling part weighs 0.3), to skip hopeless candidates cheaply.
+/// Whether [`name_similarity`] can reach [`MATCH`] from the key similarity
+/// alone, to skip hopeless candidates cheaply.
 fn could_match(en_key: &str, ko_key: &str) -> bool {
     if en_key.is_empty() || ko_key.is_empty() {
         return false;
     }
-    0.7 * strsim::normalized_levenshtein(en_key, ko_key) + 0.3 >= MATCH
+    crate::translit::sound_score_bound(strsim::normalized_levenshtein(en_key, ko_key)) >= MATCH
 }
 
 /// Best similarity of Korean word `ko` with a word of the English (or two
@@ -743,10 +740,10 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
             name.words.first().map_or(0, |s| s.start),
             name.words.last().map_or(0, |s| s.end),
         );
-        let what = match name.cue {
-            Cue::Shape => "the foreign word",
-            Cue::Place => "the place",
-            _ => "the name",
+        let (what, class) = match name.cue {
+            Cue::Shape => ("the foreign word", "loanword"),
+            Cue::Place => ("the place", "place"),
+            _ => ("the name", "name"),
         };
         out.push(
             Signal::new(
@@ -757,7 +754,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>, renderings: &mut Vec<Render
                     &pair.ko[span.range()]
                 ),
             )
-            .ko(span),
+            .ko(span)
+            .class(class),
         );
     }
 }

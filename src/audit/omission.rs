@@ -159,7 +159,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
             format!("the English is {z:.1} standard deviations longer than the Korean predicts"),
         )
     };
-    let mut s = Signal::new(code, weight, message);
+    let mut s = Signal::new(code, weight, message).class("length");
     if z.abs() >= REPORT_Z {
         s = s
             .en(Span::new(0, pair.en.len()))
@@ -291,6 +291,7 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 weight,
                 format!("the English ends on `{last}`"),
             )
+            .class("ending")
             .en(tail),
         );
         return;
@@ -306,6 +307,7 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 RARELY_FINAL_WEIGHT,
                 format!("the English ends on `{w}`, which rarely ends a sentence"),
             )
+            .class("rarely_final")
             .en(tail),
         );
         return;
@@ -317,6 +319,7 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 FUNCTION_END_WEIGHT,
                 format!("the English ends on `{w}`, which cannot end a sentence"),
             )
+            .class("function_final")
             .en(tail),
         );
         return;
@@ -338,6 +341,7 @@ fn incomplete_ending(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 NO_STOP_WEIGHT,
                 "the English has no final punctuation",
             )
+            .class("no_stop")
             .en(tail),
         );
     }

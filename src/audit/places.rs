@@ -101,6 +101,7 @@ pub fn missing_country(pair: &Pair<'_>, factor: f64) -> Option<Signal> {
                 COUNTRY_WEIGHT * factor,
                 format!("the country `{key}` has no counterpart in the English"),
             )
+            .class("country")
             .ko(Span::new(s, s + key.len())),
         );
     }

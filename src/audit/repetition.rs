@@ -31,7 +31,9 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
     if let Some(span) = doubled {
         if doubled_sentence(pair.ko, Lang::KO).is_none() {
             out.push(
-                Signal::new(Code::Repetition, SENTENCE_WEIGHT, "a sentence is repeated").en(span),
+                Signal::new(Code::Repetition, SENTENCE_WEIGHT, "a sentence is repeated")
+                    .en(span)
+                    .class("sentence"),
             );
             return;
         }

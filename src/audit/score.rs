@@ -11,9 +11,9 @@
 //!
 //! Evidence for one hypothesis (words that agree speak against a mismatched
 //! pair) thus never cancels evidence of another (a repeated phrase). A pair
-//! is flagged when the odds turn against it.
+//! is flagged when one of its findings is an `Error` (see [`super::calibration`]).
 
-use super::{AuditOptions, Finding, PairReport, Signal};
+use super::{calibration, AuditOptions, Finding, PairReport, Signal};
 use crate::diagnostic::Severity;
 
 /// Prior log-odds that a pair is a correct translation (≈ 0.95).
@@ -28,31 +28,37 @@ pub fn sigmoid(x: f64) -> f64 {
 }
 
 /// Combine a pair's signals into its report.
-pub fn report(mut signals: Vec<Signal>, opts: &AuditOptions) -> PairReport {
+///
+/// The score uses every signal; the findings are the signals strong enough
+/// to show, each with its calibrated confidence and the severity that
+/// confidence earns. The pair is flagged exactly when one finding is an
+/// `Error`.
+pub fn report(mut signals: Vec<Signal>, _opts: &AuditOptions) -> PairReport {
     let score = sigmoid(PRIOR_LOG_ODDS - error_log_odds(&signals));
     signals.retain(|s| s.weight >= SHOW_WEIGHT);
-    // A flag must come with a reason: many weak signals lower the score
-    // but flag nothing until one of them is strong enough to show.
-    let flagged = score < opts.flag_below && !signals.is_empty();
     signals.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    let findings = signals
+    let findings: Vec<Finding> = signals
         .into_iter()
-        .map(|s| Finding {
-            code: s.code,
-            // Encoding artifacts (lint codes) are certain whatever the
-            // pair's score; translation findings are only as firm as it.
-            severity: if flagged || !s.code.as_str().starts_with("BT4") {
-                s.code.severity()
-            } else {
-                Severity::Info
-            },
-            message: s.message,
-            en: s.en,
-            ko: s.ko,
-            weight: s.weight,
-            evidence: s.evidence,
+        .map(|s| {
+            // The check's own class, or the finer class of evidence it
+            // tags (numbers: `number.changed.money`).
+            let tagged = s.evidence.map(|e| e.key());
+            let class = tagged.as_deref().unwrap_or(s.class);
+            let (confidence, severity) = calibration::judge(s.code, class, s.weight);
+            Finding {
+                code: s.code,
+                severity,
+                confidence,
+                class: s.class,
+                message: s.message,
+                en: s.en,
+                ko: s.ko,
+                weight: s.weight,
+                evidence: s.evidence,
+            }
         })
         .collect();
+    let flagged = findings.iter().any(|f| f.severity == Severity::Error);
     PairReport {
         score,
         flagged,
@@ -115,7 +121,13 @@ mod tests {
             Signal::new(Code::WrongPair, -4.0, "words agree"),
             Signal::new(Code::Repetition, 5.0, "loop"),
         ];
-        assert!(report(signals, &AuditOptions::default()).flagged);
+        let alone = report(
+            vec![Signal::new(Code::Repetition, 5.0, "loop")],
+            &AuditOptions::default(),
+        );
+        let both = report(signals, &AuditOptions::default());
+        assert!((both.score - alone.score).abs() < 1e-3);
+        assert_eq!(both.flagged, alone.flagged);
     }
 
     #[test]
@@ -128,15 +140,27 @@ mod tests {
     }
 
     #[test]
-    fn strong_signal_flags_and_keeps_default_severity() {
-        let s = Signal::new(Code::Untranslated, 8.0, "x");
-        let r = report(vec![s], &AuditOptions::default());
-        assert!(r.flagged && r.score < 0.01);
-        assert_eq!(r.findings[0].severity, Severity::Error);
+    fn flagged_exactly_when_an_error_finding() {
+        for w in [1.6, 3.0, 6.0, 9.0, 20.0] {
+            for code in [Code::Untranslated, Code::Truncated, Code::EntityDrop] {
+                let r = report(vec![Signal::new(code, w, "x")], &AuditOptions::default());
+                let errors = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                assert_eq!(r.flagged, errors > 0);
+                assert_eq!(r.categories().is_empty(), !r.flagged);
+                assert!(r
+                    .findings
+                    .iter()
+                    .all(|f| (0.0..=1.0).contains(&f.confidence)));
+            }
+        }
     }
 
     #[test]
-    fn weak_signals_lower_the_score_but_do_not_flag() {
+    fn weak_signals_lower_the_score_but_are_not_findings() {
         let kinds = [
             Code::Repetition,
             Code::WrongPair,
@@ -150,14 +174,6 @@ mod tests {
             .collect();
         let r = report(signals, &AuditOptions::default());
         assert!(r.score < 0.5 && !r.flagged && r.findings.is_empty());
-    }
-
-    #[test]
-    fn weak_findings_of_unflagged_pairs_are_info() {
-        let s = Signal::new(Code::Repetition, 2.0, "x");
-        let r = report(vec![s], &AuditOptions::default());
-        assert!(!r.flagged);
-        assert_eq!(r.findings[0].severity, Severity::Info);
     }
 
     #[test]

@@ -17,11 +17,7 @@ use super::text::Token;
 use crate::span::Span;
 use crate::translit::{phonetic_key, phonetic_keys, phonetic_keys_ko, romanize};
 
-/// Similarity at which an English word is taken for the Korean one.
-pub const MATCH: f64 = 0.72;
-/// Similarity needed when the Korean skeleton has fewer than three
-/// consonants: short skeletons are shared by many unrelated words.
-const SHORT_MATCH: f64 = 0.85;
+pub use crate::translit::{NAME_MATCH as MATCH, SHORT_NAME_MATCH as SHORT_MATCH};
 /// How much longer than a loanword's skeleton an English word that begins
 /// or ends with it may be (`supercomputer` ends with `컴퓨터`).
 const MAX_HOST_EXTRA: usize = 4;
@@ -219,9 +215,8 @@ impl EnglishSounds {
                 }
             }
             let floor = best.map_or(MATCH, |(b, _)| b.max(MATCH));
-            // The spelling cannot lift a hopeless skeleton over the bar, and
-            // makes up for one consonant in three at most.
-            if key_sim < 0.5 || 0.4 * key_sim + 0.6 < floor {
+            // The spelling cannot lift a hopeless skeleton over the bar.
+            if key_sim < 0.5 || crate::translit::sound_score_bound(key_sim) < floor {
                 continue;
             }
             let spell = w
@@ -229,10 +224,7 @@ impl EnglishSounds {
                 .iter()
                 .map(|sp| strsim::jaro_winkler(sp, &rom))
                 .fold(0.0, f64::max);
-            // Skeletons weigh most; a spelling that agrees closely makes up
-            // for a consonant the skeleton rules render differently
-            // (*Karadzic* 카라지치).
-            let s = (0.7 * key_sim + 0.3 * spell).max(0.4 * key_sim + 0.6 * spell);
+            let s = crate::translit::sound_score(key_sim, spell);
             let bar = if short { SHORT_MATCH } else { MATCH };
             if s >= bar && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, w.span));

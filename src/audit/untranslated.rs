@@ -24,6 +24,7 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                 COPY_WEIGHT,
                 "the English is a copy of the source",
             )
+            .class("copy")
             .en(Span::new(0, pair.en.len()))
             .ko(Span::new(0, pair.ko.len())),
         );

@@ -73,7 +73,8 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
                     ),
                 )
                 .ko(Span::new(0, pair.ko.len()))
-                .en(Span::new(0, pair.en.len())),
+                .en(Span::new(0, pair.en.len()))
+                .class("anchors"),
             );
         } else {
             out.push(Signal::new(
@@ -84,18 +85,24 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         }
     }
     if is_question(pair.ko) != is_question(pair.en) {
-        out.push(Signal::new(
-            Code::WrongPair,
-            QUESTION_WEIGHT,
-            "only one side is a question",
-        ));
+        out.push(
+            Signal::new(
+                Code::WrongPair,
+                QUESTION_WEIGHT,
+                "only one side is a question",
+            )
+            .class("mood"),
+        );
     }
     if has_quote(pair.ko) != has_quote(pair.en) {
-        out.push(Signal::new(
-            Code::WrongPair,
-            QUOTE_WEIGHT,
-            "only one side is a quotation",
-        ));
+        out.push(
+            Signal::new(
+                Code::WrongPair,
+                QUOTE_WEIGHT,
+                "only one side is a quotation",
+            )
+            .class("mood"),
+        );
     }
 }
 

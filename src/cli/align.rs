@@ -1,7 +1,7 @@
 //! `bitext align`.
 
 use super::{input, Status};
-use bitext::align::{align, AlignOptions, Profile};
+use bitext::align::{align, implausible_counts, AlignOptions, Profile};
 use bitext::collection::{align_collections, CollectionOptions};
 use bitext::corpus::{self, Format, Row, WriteOptions};
 use bitext::document::{Document, ReadOptions};
@@ -226,6 +226,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             profile: choose_profile(args.langs, (de, &se), (dk, &sk)),
             ..AlignOptions::default()
         };
+        if let Some(why) = implausible_counts(se.len(), sk.len()) {
+            warn(format_args!("{} and {}: {why}", de.path, dk.path));
+        }
         let (ne, nk) = (doc_name(de, en.docs.len()), doc_name(dk, ko.docs.len()));
         for b in align(&se, &sk, &opts) {
             rows.push(Row::from_bead(&ne, &nk, &b, &se, &sk));

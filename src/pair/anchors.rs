@@ -307,7 +307,7 @@ pub fn extract_ko(text: &str) -> Vec<Anchor> {
         }
         // A loanword is a noun: only the word without its particle.
         let noun = stem.unwrap_or(word);
-        if looks_transcribed(noun) {
+        if crate::ko::loanword::looks_transcribed(noun) {
             for key in translit::phonetic_keys_ko(noun) {
                 if key.len() >= MIN_LOANWORD_KEY {
                     push(&mut out, AnchorKind::Loanword, key, false);
@@ -354,45 +354,6 @@ const MIN_LOANWORD_LETTERS: usize = 4;
 /// Shortest loanword skeleton: shorter ones are shared by too many native
 /// Korean words (`SN`: 선, 손, 신 …) to say anything.
 const MIN_LOANWORD_KEY: usize = 3;
-
-/// True for a Hangul word of two syllables or more with a syllable that
-/// native and Sino-Korean words hardly use but transcriptions of English
-/// need: a consonant cluster or final consonant written with ㅡ and no
-/// final (스, 트, 크, 프, 브, 드, 즈, 츠: 리프트 lift, 서비스 service), an
-/// initial ㄹ (Sino-Korean turns it into ㄴ or ㅇ: 레이저 laser), or ㅔ after
-/// ㄹ, ㅋ, ㅌ, ㅍ, ㅂ (센터 has none, 테니스 has 테), or a w glide
-/// (타워 tower, 쉴링 shilling). Transcriptions without
-/// such a syllable (센서) are given up: their skeletons are shared by too many
-/// native words (선수) to tell them apart.
-fn looks_transcribed(word: &str) -> bool {
-    // Initial consonant indices (ㄱ=0 … ㅎ=18) and vowel indices (ㅏ=0 … ㅣ=20).
-    const EU: u32 = 18;
-    const E: u32 = 5;
-    const CLUSTER: [u32; 8] = [9, 16, 15, 17, 7, 3, 12, 14]; // ㅅ ㅌ ㅋ ㅍ ㅂ ㄷ ㅈ ㅊ
-    const BEFORE_E: [u32; 5] = [5, 15, 16, 17, 7]; // ㄹ ㅋ ㅌ ㅍ ㅂ
-    const RIEUL: u32 = 5;
-    const IEUNG: u32 = 11;
-    // A w glide: 워 (tower 타워), ㅟ after a consonant (shilling 쉴링); Sino-
-    // Korean writes ㅟ only after ㄱ, ㅇ, ㅊ, ㅎ (귀, 위, 취, 휘).
-    const WO: u32 = 14;
-    const WI: u32 = 16;
-    const NATIVE_WI: [u32; 4] = [0, 11, 14, 18];
-    let mut syllables = 0;
-    let mut marked = false;
-    for (i, c) in word.chars().enumerate() {
-        let Some((l, v, t)) = crate::ko::decompose(c) else {
-            return false;
-        };
-        let (l, v, t) = (l as u32, v as u32, t as u32);
-        marked |= (v == EU && t == 0 && CLUSTER.contains(&l))
-            || (i == 0 && l == RIEUL)
-            || (v == E && BEFORE_E.contains(&l))
-            || (v == WO && l == IEUNG && t == 0)
-            || (v == WI && !NATIVE_WI.contains(&l));
-        syllables += 1;
-    }
-    syllables >= 2 && marked
-}
 
 /// Loanword anchors of a lower-case English word: its skeleton, and that of
 /// its singular, since Korean does not mark the plural (`sensors`, 센서).
@@ -617,12 +578,12 @@ mod tests {
             "선수들이 정부에서 보통 그것을 할 수 있도록 모르는 사람은 다른 원인을 밝혔다.",
         );
         assert_eq!(loan_keys(&k), Vec::<&str>::new());
-        assert!(!looks_transcribed("센서"));
-        assert!(!looks_transcribed("정부"));
-        assert!(!looks_transcribed("스"));
-        assert!(looks_transcribed("레이저"));
-        assert!(looks_transcribed("타워"));
-        assert!(!looks_transcribed("리프트A"));
+        assert!(!crate::ko::loanword::looks_transcribed("센서"));
+        assert!(!crate::ko::loanword::looks_transcribed("정부"));
+        assert!(!crate::ko::loanword::looks_transcribed("스"));
+        assert!(crate::ko::loanword::looks_transcribed("레이저"));
+        assert!(crate::ko::loanword::looks_transcribed("타워"));
+        assert!(!crate::ko::loanword::looks_transcribed("리프트A"));
     }
 
     #[test]

@@ -52,8 +52,21 @@
 //! `max_days` days after the Korean one and when they share at least one of
 //! either article's rarest anchors (an inverted index whose postings are kept
 //! in date order, so a window is a binary search). Each article keeps its
-//! best few candidates by shared rare-anchor weight. Work is parallel (rayon)
-//! and every reduction runs in a fixed order, so the result is deterministic.
+//! best few candidates by shared rare-anchor weight. How many articles of a
+//! window hold each anchor is counted in one sweep over the days, so the
+//! work grows linearly with the collections. Work is parallel (rayon) and
+//! every reduction runs in a fixed order, so the result is deterministic.
+//!
+//! # Stages
+//!
+//! The same pairing runs as stages that an engine can distribute:
+//! [`Features`] per article (map); [`Stats::new`], the global statistics and
+//! starting model (reduce); [`score`], the candidates of one bucket of Korean
+//! days, given the articles of the days its window reaches (map), and
+//! [`score_undated`] for articles without a date (a join on anchors over the
+//! whole other collection); [`assign`], one partner per article (reduce).
+//! Candidates ([`Edge`]) carry integer evidence only, so the pairs and scores
+//! are those of [`pair_features`] for any bucketing.
 //!
 //! ```
 //! use bitext::document::{parse_bytes, ReadOptions};
@@ -81,9 +94,12 @@ use crate::document::{Document, Format};
 use crate::lang::Lang;
 use anchors::{Anchor, AnchorKind};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+
+mod records;
 
 /// Options of [`pair`].
 #[derive(Clone, Debug)]
@@ -128,8 +144,10 @@ pub struct Pairing {
     pub notes: Vec<String>,
 }
 
-/// A hashed anchor key, as kept by [`Features`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A hashed anchor key, as kept by [`Features`]; in JSON, an array
+/// `["hash in hex", "kind", expected, word]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "records::KeyRecord", try_from = "records::KeyRecord")]
 pub struct AnchorKey {
     /// 64-bit FNV-1a hash of the kind and the key.
     pub hash: u64,
@@ -143,18 +161,22 @@ pub struct AnchorKey {
 }
 
 /// What pairing needs from an article; small enough to keep for 100,000s of
-/// articles after the texts are dropped.
-#[derive(Clone, Debug)]
+/// articles after the texts are dropped. As a record of the features stage
+/// it is one JSON object per line (see the README).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Features {
-    /// The path (with `:line` for JSON Lines records).
-    pub path: String,
+    /// The article's name: the `id` of a JSON Lines record (its path and line
+    /// when it has none), else the path.
+    pub id: String,
     /// Publication day (days since 1970-01-01), if known.
     pub day: Option<i64>,
     /// True when a publication date is present but unreadable.
     pub bad_date: bool,
     /// Non-whitespace characters of the body.
     pub chars: usize,
-    /// Hash of the title and body, whitespace-normalised (finds duplicates).
+    /// Hash of the title and body, whitespace-normalised (finds duplicates);
+    /// in JSON, 16 hex digits.
+    #[serde(with = "records::hex")]
     pub fingerprint: u64,
     /// Anchors, sorted by hash, one per key and source word.
     pub anchors: Vec<AnchorKey>,
@@ -272,13 +294,13 @@ impl Features {
         }
         let published = doc.published();
         let day = published.and_then(parse_day);
-        let path = if doc.format == Format::Jsonl {
-            format!("{}:{}", doc.path, doc.line)
-        } else {
-            doc.path.clone()
+        let id = match (doc.format, doc.meta_value("id")) {
+            (Format::Jsonl, Some(id)) if !id.is_empty() => id.to_owned(),
+            (Format::Jsonl, _) => format!("{}:{}", doc.path, doc.line),
+            _ => doc.path.clone(),
         };
         Features {
-            path,
+            id,
             day,
             bad_date: published.is_some() && day.is_none(),
             chars,
@@ -362,8 +384,18 @@ fn class(side: usize, kind: AnchorKind, packed: u32) -> usize {
     (side * KINDS + kind.index()) * 2 + (packed & 1) as usize
 }
 
-/// One collection, restricted to representatives of distinct texts, in
-/// (day, input index) order; undated articles last.
+fn class_kind(class: usize) -> AnchorKind {
+    AnchorKind::ALL[(class / 2) % KINDS]
+}
+
+/// The side (English or Korean) whose anchors a class counts.
+fn class_side(class: usize) -> usize {
+    class / (2 * KINDS)
+}
+
+/// One collection, or the part of it that a bucket of days needs: the
+/// articles paired (see [`Stats::skipped`]) in (day, id) order, undated
+/// articles last.
 struct Side {
     /// Input index of each rank.
     input: Vec<usize>,
@@ -373,12 +405,17 @@ struct Side {
     undated_from: usize,
     /// Anchor ids, `id << 1 | expected`, ascending.
     anchors: Vec<Vec<u32>>,
-    /// Log of the character count.
-    loglen: Vec<Option<f64>>,
+    /// Non-whitespace characters of the body.
+    chars: Vec<u64>,
     /// Inverted index: ranks holding anchor `id` are
     /// `postings[offsets[id]..offsets[id + 1]]`, ascending.
     offsets: Vec<u32>,
     postings: Vec<u32>,
+    /// For each anchor of each article (parallel to `anchors`), how many
+    /// articles of the other side's date window hold it too.
+    in_window: Vec<Vec<u32>>,
+    /// Size of each article's window on the other side.
+    window_len: Vec<u32>,
 }
 
 impl Side {
@@ -386,17 +423,14 @@ impl Side {
         self.input.len()
     }
 
-    /// Ranks whose day lies in `lo..=hi`, then the undated ranks. An undated
-    /// article (`None`) sees every rank.
-    fn window(&self, days: Option<(i64, i64)>) -> Window {
-        let n = self.len();
+    /// Ranks whose day lies in `lo..=hi`, all undated ones excluded; an
+    /// undated article (`None`) sees every rank.
+    fn window(&self, days: Option<(i64, i64)>) -> Range<usize> {
         match days {
-            None => [0..n, n..n],
+            None => 0..self.len(),
             Some((lo, hi)) => {
                 let dated = &self.day[..self.undated_from];
-                let a = dated.partition_point(|&d| d < lo);
-                let b = dated.partition_point(|&d| d <= hi);
-                [a..b, self.undated_from..n]
+                dated.partition_point(|&d| d < lo)..dated.partition_point(|&d| d <= hi)
             }
         }
     }
@@ -410,31 +444,42 @@ impl Side {
     }
 }
 
-/// Ranks of the other side an article may pair with: a run of dated ranks
-/// and the undated ones.
-type Window = [Range<usize>; 2];
-
-fn window_len(w: &Window) -> usize {
-    w[0].len() + w[1].len()
-}
-
+/// The anchors shared by both collections, numbered in hash order, with
+/// their document frequencies.
 struct Vocab {
+    map: HashMap<u64, u32>,
     kind: Vec<AnchorKind>,
     /// Document frequency per side.
     df: [Vec<u32>; 2],
 }
 
-/// Parameters re-estimated each round.
-#[derive(Clone, Debug)]
-struct Model {
-    /// Probability that an anchor of a class carries over to the other side.
-    theta: [f64; CLASSES],
+impl Vocab {
+    fn new(stats: &Stats) -> Vocab {
+        let v = &stats.vocab;
+        Vocab {
+            map: v
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.hash, i as u32))
+                .collect(),
+            kind: v.iter().map(|x| x.kind).collect(),
+            df: [EN, KO].map(|s| v.iter().map(|x| x.df[s]).collect()),
+        }
+    }
+}
+
+/// Parameters of the pairing model, re-estimated each round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Probability that an anchor of a class (side × kind × expected)
+    /// carries over to the other side.
+    pub theta: [f64; CLASSES],
     /// Probability that an article has a counterpart, per side.
-    pi: [f64; 2],
+    pub pi: [f64; 2],
     /// Log length ratio (en/ko) of translation pairs: mean, deviation.
-    len_match: (f64, f64),
+    pub len_match: (f64, f64),
     /// Log length ratio of random pairs.
-    len_null: (f64, f64),
+    pub len_null: (f64, f64),
 }
 
 /// Evidence counts of one pair per anchor class: anchors held, and how many
@@ -447,65 +492,141 @@ struct Counts {
     chance: [f64; CLASSES],
 }
 
-/// Pair articles from their [`Features`]; the same as [`pair`] without the texts.
-pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pairing {
-    let mut notes = Vec::new();
-    let names = ["English", "Korean"];
-    let inputs = [en, ko];
-    let mut active: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    for s in [EN, KO] {
-        active[s] = distinct(inputs[s], names[s], &mut notes);
-        date_notes(inputs[s], names[s], &mut notes);
-    }
-    let keys = filtered_keys(inputs, &active);
-    let vocab_map = build_vocab(&keys, &active);
-    let mut sides = [EN, KO].map(|s| build_side(inputs[s], &keys[s], &active[s], &vocab_map.0));
-    drop(keys);
-    let vocab = vocab_map.1;
-    for s in [EN, KO] {
-        index(&mut sides[s], vocab.kind.len());
-    }
-    let max_days = i64::from(opts.max_days);
-    let no_anchor: [usize; 2] =
-        [EN, KO].map(|s| sides[s].anchors.iter().filter(|a| a.is_empty()).count());
-    for s in [EN, KO] {
-        if no_anchor[s] > 0 {
-            notes.push(format!(
-                "{} {} article(s) share no quantity, Latin token, name or glossary concept with the other collection; they cannot be paired",
-                no_anchor[s], names[s]
-            ));
-        }
-    }
-    let edges = candidates(&sides, &vocab, max_days);
-    let win: [Vec<Window>; 2] = [EN, KO].map(|s| {
-        let o = 1 - s;
-        (0..sides[s].len())
-            .map(|r| sides[o].window(window_days(&sides[s], r, s, max_days)))
-            .collect()
-    });
+/// One anchor of the shared vocabulary (see [`Stats::vocab`]); in JSON, an
+/// array `["hash in hex", "kind", English df, Korean df]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "records::VocabRecord", try_from = "records::VocabRecord")]
+pub struct VocabEntry {
+    /// The anchor's hash ([`AnchorKey::hash`]).
+    pub hash: u64,
+    /// Its kind.
+    pub kind: AnchorKind,
+    /// How many English and Korean articles hold it.
+    pub df: [u32; 2],
+}
 
-    let p0 = Chance::new(&sides, &vocab);
-    let mut model = initial_model(&sides);
-    let mut accepted: Vec<(u32, u32, f64)> = Vec::new();
-    for _ in 0..MAX_ROUNDS {
-        let next = assign(&sides, &vocab, &p0, &edges, &win, &model, opts.min_score);
-        let same = next.len() == accepted.len()
-            && next
+/// Global statistics and the starting model of a pairing: what every bucket
+/// of days needs to score its candidates exactly as one run over the whole
+/// collections would (the reduce over all articles' [`Features`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Largest number of days the English version may follow the Korean one.
+    pub max_days: u32,
+    /// Articles paired per side (English, Korean).
+    pub articles: [u32; 2],
+    /// Articles left out per side: repeats of an earlier article's text or
+    /// id (a repeated record is left out as well, without being listed).
+    pub skipped: [Vec<Skipped>; 2],
+    /// [`word_hash`]es of the lower-case words of the English collection,
+    /// sorted: an English name that is also written as a common word is no
+    /// anchor.
+    pub lower: Vec<u32>,
+    /// Anchors both collections hold, sorted by hash.
+    pub vocab: Vec<VocabEntry>,
+    /// The model the first round starts from.
+    pub model: Model,
+    /// Remarks about the input (missing dates, duplicate texts, …).
+    pub notes: Vec<String>,
+}
+
+impl Stats {
+    /// Statistics of two whole collections.
+    pub fn new(en: &[Features], ko: &[Features], max_days: u32) -> Stats {
+        let mut notes = Vec::new();
+        let names = ["English", "Korean"];
+        let inputs = [en, ko];
+        let mut active: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for s in [EN, KO] {
+            active[s] = distinct(inputs[s], names[s], &mut notes);
+            date_notes(inputs[s], names[s], &mut notes);
+        }
+        let mut lower: Vec<u32> = active[EN]
+            .iter()
+            .flat_map(|&i| inputs[EN][i].lower.iter().copied())
+            .collect();
+        lower.par_sort_unstable();
+        lower.dedup();
+        let keys: [Vec<Vec<Key>>; 2] = [EN, KO].map(|s| {
+            active[s]
+                .par_iter()
+                .map(|&i| filtered_keys(&inputs[s][i], &lower))
+                .collect()
+        });
+        let mut df: HashMap<u64, (AnchorKind, [u32; 2])> = HashMap::new();
+        for s in [EN, KO] {
+            for k in keys[s].iter().flatten() {
+                df.entry(k.0).or_insert((k.1, [0, 0])).1[s] += 1;
+            }
+        }
+        let mut vocab: Vec<VocabEntry> = df
+            .into_iter()
+            .filter(|(_, (_, c))| c[EN] > 0 && c[KO] > 0)
+            .map(|(hash, (kind, df))| VocabEntry { hash, kind, df })
+            .collect();
+        vocab.sort_unstable_by_key(|x| x.hash);
+        for s in [EN, KO] {
+            let lost = keys[s]
                 .iter()
-                .zip(&accepted)
-                .all(|(a, b)| a.0 == b.0 && a.1 == b.1);
-        accepted = next;
-        if same {
-            break;
+                .filter(|ks| {
+                    !ks.iter()
+                        .any(|k| vocab.binary_search_by_key(&k.0, |x| x.hash).is_ok())
+                })
+                .count();
+            if lost > 0 {
+                notes.push(format!(
+                    "{lost} {} article(s) share no quantity, Latin token, name or glossary concept with the other collection; they cannot be paired",
+                    names[s]
+                ));
+            }
         }
-        model = reestimate(&sides, &vocab, &p0, &win, &accepted, &model);
+        let skipped = [EN, KO].map(|s| {
+            let kept: std::collections::HashSet<Skipped> =
+                active[s].iter().map(|&i| skip_key(&inputs[s][i])).collect();
+            let mut v: Vec<Skipped> = inputs[s]
+                .iter()
+                .map(skip_key)
+                .filter(|k| !kept.contains(k))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        });
+        let lens = |s: usize| -> Vec<f64> {
+            active[s]
+                .iter()
+                .filter(|&&i| inputs[s][i].chars > 0)
+                .map(|&i| (inputs[s][i].chars as f64).ln())
+                .collect()
+        };
+        Stats {
+            max_days,
+            articles: [EN, KO].map(|s| active[s].len() as u32),
+            skipped,
+            lower,
+            model: initial_model(&lens(EN), &lens(KO)),
+            vocab,
+            notes,
+        }
     }
+}
 
+/// Pair articles from their [`Features`]; the same as [`pair`] without the
+/// texts, and the same as [`Stats::new`], [`score`] over any buckets of days
+/// plus [`score_undated`], then [`assign`].
+pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pairing {
+    let stats = Stats::new(en, ko, opts.max_days);
+    let vocab = Vocab::new(&stats);
+    let sides = build_sides(&stats, &vocab, [en, ko], true);
+    let edges = candidates(&sides, &vocab, &stats, |_, _| true);
+    let accepted = solve(&stats, &edges, opts.min_score, |i| {
+        let (e, k) = edges[i];
+        Cow::Owned(evidence(&sides, &vocab, &stats, e as usize, k as usize))
+    });
     let mut pairs: Vec<DocPair> = accepted
         .iter()
-        .map(|&(e, k, score)| DocPair {
-            en: sides[EN].input[e as usize],
-            ko: sides[KO].input[k as usize],
+        .map(|&(i, score)| DocPair {
+            en: sides[EN].input[edges[i].0 as usize],
+            ko: sides[KO].input[edges[i].1 as usize],
             score,
         })
         .collect();
@@ -521,42 +642,187 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
         unpaired_en: unpaired(EN),
         unpaired_ko: unpaired(KO),
         pairs,
-        notes,
+        notes: stats.notes,
     }
 }
 
-/// Representatives of distinct texts (the first of each group of identical
-/// ones), ascending; a note names the duplicates.
+/// The candidates of one bucket of Korean days, `ko_days` (first and last
+/// day, inclusive; `None` for every day), with their evidence: the map stage
+/// of a bucketed pairing. Only dated articles take part.
+///
+/// `en` and `ko` may hold any articles, but must hold every English article
+/// dated from the bucket's first day to `max_days` after its last, and every
+/// Korean article dated from `max_days` before its first day to `max_days`
+/// after its last (the halo: they compete for the same candidates). Then the
+/// edges are those one run over the whole collections finds for the
+/// bucket's Korean articles.
+pub fn score(
+    stats: &Stats,
+    en: &[Features],
+    ko: &[Features],
+    ko_days: Option<(i64, i64)>,
+) -> Vec<Edge> {
+    let vocab = Vocab::new(stats);
+    let sides = build_sides(stats, &vocab, [en, ko], false);
+    let mut edges = candidates(&sides, &vocab, stats, |_, _| true);
+    if let Some((lo, hi)) = ko_days {
+        edges.retain(|&(_, k)| (lo..=hi).contains(&sides[KO].day[k as usize]));
+    }
+    named_edges(&sides, &vocab, stats, [en, ko], &edges)
+}
+
+/// The candidates of undated articles, with their evidence: the separate key
+/// join of a bucketed pairing. An undated article competes with the whole
+/// other collection, so `en` and `ko` are every article's features; the
+/// edges are those with at least one undated end.
+pub fn score_undated(stats: &Stats, en: &[Features], ko: &[Features]) -> Vec<Edge> {
+    let vocab = Vocab::new(stats);
+    let sides = build_sides(stats, &vocab, [en, ko], true);
+    let undated = |s: usize, r: usize| sides[s].day[r] == i64::MAX;
+    let mut edges = candidates(&sides, &vocab, stats, undated);
+    edges.retain(|&(e, k)| undated(EN, e as usize) || undated(KO, k as usize));
+    named_edges(&sides, &vocab, stats, [en, ko], &edges)
+}
+
+fn named_edges(
+    sides: &[Side; 2],
+    vocab: &Vocab,
+    stats: &Stats,
+    inputs: [&[Features]; 2],
+    edges: &[(u32, u32)],
+) -> Vec<Edge> {
+    edges
+        .par_iter()
+        .map(|&(e, k)| {
+            let (e, k) = (e as usize, k as usize);
+            let mut x = evidence(sides, vocab, stats, e, k);
+            let (fe, fk) = (
+                &inputs[EN][sides[EN].input[e]],
+                &inputs[KO][sides[KO].input[k]],
+            );
+            x.en = fe.id.clone();
+            x.ko = fk.id.clone();
+            x.en_day = fe.day;
+            x.ko_day = fk.day;
+            x
+        })
+        .collect()
+}
+
+/// A pair found by [`assign`], named by ids.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedPair {
+    /// The English article's id.
+    pub en: String,
+    /// The Korean article's id.
+    pub ko: String,
+    /// Posterior probability that the two are a translation pair.
+    pub score: f64,
+}
+
+/// One partner per article from the candidates of every bucket and of the
+/// undated join (the final reduce): the model is re-estimated from the pairs
+/// found, as in [`pair_features`], and the pairs are the same as one run's.
+/// Returns the pairs sorted by English id. Repeated edges are read once.
+pub fn assign(stats: &Stats, mut edges: Vec<Edge>, min_score: f64) -> Vec<NamedPair> {
+    // Number the articles in (day, id) order, as one run ranks them, so that
+    // every sum and every tie is taken in the same order.
+    let rank_key = |day: Option<i64>, id: &str| (day.unwrap_or(i64::MAX), id.to_owned());
+    let mut keys: [Vec<(i64, String)>; 2] = [
+        edges.iter().map(|x| rank_key(x.en_day, &x.en)).collect(),
+        edges.iter().map(|x| rank_key(x.ko_day, &x.ko)).collect(),
+    ];
+    for k in &mut keys {
+        k.par_sort_unstable();
+        k.dedup();
+    }
+    let rank = |s: usize, day: Option<i64>, id: &str| -> u32 {
+        keys[s]
+            .binary_search_by(|(d, i)| (*d, i.as_str()).cmp(&(day.unwrap_or(i64::MAX), id)))
+            .unwrap_or(0) as u32
+    };
+    let mut ranked: Vec<((u32, u32), Edge)> = edges
+        .drain(..)
+        .map(|x| ((rank(EN, x.en_day, &x.en), rank(KO, x.ko_day, &x.ko)), x))
+        .collect();
+    ranked.sort_by_key(|x| x.0);
+    ranked.dedup_by_key(|x| x.0);
+    let pairs: Vec<(u32, u32)> = ranked.iter().map(|x| x.0).collect();
+    let accepted = solve(stats, &pairs, min_score, |i| Cow::Borrowed(&ranked[i].1));
+    let mut out: Vec<NamedPair> = accepted
+        .into_iter()
+        .map(|(i, score)| NamedPair {
+            en: ranked[i].1.en.clone(),
+            ko: ranked[i].1.ko.clone(),
+            score,
+        })
+        .collect();
+    out.sort_by(|a, b| a.en.cmp(&b.en));
+    out
+}
+
+/// Representatives of distinct texts and ids (the first of each group of
+/// identical texts or ids), ascending; a note names the others. A repeat of
+/// a record (same id, text and day) is no other article: it is left out
+/// without a note.
 fn distinct(docs: &[Features], name: &str, notes: &mut Vec<String>) -> Vec<usize> {
     // Named one by one up to this many, then counted.
     const LISTED: usize = 10;
     let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(docs.len());
     let mut copies = 0;
     for (i, d) in docs.iter().enumerate() {
-        match first.get(&d.fingerprint) {
-            Some(&f) => {
-                copies += 1;
-                if copies <= LISTED {
-                    notes.push(format!(
-                        "{name} article {} has the same text as {}; only the first is paired",
-                        d.path, docs[f].path
-                    ));
-                }
-            }
-            None => {
+        let (same, what) = match (first.get(&d.fingerprint), ids.get(d.id.as_str())) {
+            (Some(&f), _) => (f, "the same text as"),
+            (None, Some(&f)) => (f, "the same id as"),
+            (None, None) => {
                 first.insert(d.fingerprint, i);
+                ids.insert(&d.id, i);
                 out.push(i);
+                continue;
             }
+        };
+        if skip_key(d) == skip_key(&docs[same]) {
+            continue;
+        }
+        copies += 1;
+        if copies <= LISTED {
+            notes.push(format!(
+                "{name} article {} has {what} {}; only the first is paired",
+                d.id, docs[same].id
+            ));
         }
     }
     if copies > LISTED {
         notes.push(format!(
-            "{} more {name} article(s) repeat the text of an earlier one and are left unpaired",
+            "{} more {name} article(s) repeat the text or id of an earlier one and are left unpaired",
             copies - LISTED
         ));
     }
     out
+}
+
+/// What tells an article left out from the one it repeats.
+fn skip_key(f: &Features) -> Skipped {
+    Skipped {
+        id: f.id.clone(),
+        fingerprint: f.fingerprint,
+        day: f.day,
+    }
+}
+
+/// An article left out of the pairing because it repeats the text or the id
+/// of an earlier one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Its id.
+    pub id: String,
+    /// Its [`Features::fingerprint`], in hex.
+    #[serde(with = "records::hex")]
+    pub fingerprint: u64,
+    /// Its day.
+    pub day: Option<i64>,
 }
 
 fn date_notes(docs: &[Features], name: &str, notes: &mut Vec<String>) {
@@ -565,7 +831,7 @@ fn date_notes(docs: &[Features], name: &str, notes: &mut Vec<String>) {
         return;
     }
     let bad = undated.iter().filter(|d| d.bad_date).count();
-    let mut list: Vec<&str> = undated.iter().take(3).map(|d| d.path.as_str()).collect();
+    let mut list: Vec<&str> = undated.iter().take(3).map(|d| d.id.as_str()).collect();
     if undated.len() > 3 {
         list.push("…");
     }
@@ -584,80 +850,68 @@ fn date_notes(docs: &[Features], name: &str, notes: &mut Vec<String>) {
 /// An anchor of one article: hash, kind, expected.
 type Key = (u64, AnchorKind, bool);
 
-/// The anchors of each article (by input index; empty for duplicates), one
-/// per hash, without English names that the collection also writes as a
-/// lower-case word.
-fn filtered_keys(inputs: [&[Features]; 2], active: &[Vec<usize>; 2]) -> [Vec<Vec<Key>>; 2] {
-    let mut lower: Vec<u32> = active[EN]
-        .iter()
-        .flat_map(|&i| inputs[EN][i].lower.iter().copied())
-        .collect();
-    lower.par_sort_unstable();
-    lower.dedup();
-    [EN, KO].map(|s| {
-        let mut is_active = vec![false; inputs[s].len()];
-        for &i in &active[s] {
-            is_active[i] = true;
+/// The anchors of an article, one per hash, without English names that the
+/// collection also writes as a lower-case word.
+fn filtered_keys(f: &Features, lower: &[u32]) -> Vec<Key> {
+    let mut out: Vec<Key> = Vec::with_capacity(f.anchors.len());
+    for k in &f.anchors {
+        if k.word != 0 && lower.binary_search(&k.word).is_ok() {
+            continue;
         }
-        inputs[s]
-            .par_iter()
-            .zip(is_active)
-            .map(|(f, on)| {
-                if !on {
-                    return Vec::new();
-                }
-                let mut out: Vec<Key> = Vec::with_capacity(f.anchors.len());
-                for k in &f.anchors {
-                    if k.word != 0 && lower.binary_search(&k.word).is_ok() {
-                        continue;
-                    }
-                    match out.last_mut() {
-                        Some(last) if last.0 == k.hash => last.2 |= k.expected,
-                        _ => out.push((k.hash, k.kind, k.expected)),
-                    }
-                }
-                out
-            })
-            .collect()
-    })
-}
-
-/// Anchors held by both collections, numbered in hash order.
-type VocabMap = HashMap<u64, u32>;
-
-fn build_vocab(keys: &[Vec<Vec<Key>>; 2], active: &[Vec<usize>; 2]) -> (VocabMap, Vocab) {
-    let mut df: HashMap<u64, (AnchorKind, [u32; 2])> = HashMap::new();
-    for s in [EN, KO] {
-        for &i in &active[s] {
-            for k in &keys[s][i] {
-                df.entry(k.0).or_insert((k.1, [0, 0])).1[s] += 1;
-            }
+        match out.last_mut() {
+            Some(last) if last.0 == k.hash => last.2 |= k.expected,
+            _ => out.push((k.hash, k.kind, k.expected)),
         }
     }
-    let mut kept: Vec<(u64, AnchorKind, [u32; 2])> = df
-        .into_iter()
-        .filter(|(_, (_, c))| c[EN] > 0 && c[KO] > 0)
-        .map(|(h, (k, c))| (h, k, c))
-        .collect();
-    kept.sort_unstable_by_key(|x| x.0);
-    let map = kept
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.0, i as u32))
-        .collect();
-    let vocab = Vocab {
-        kind: kept.iter().map(|x| x.1).collect(),
-        df: [
-            kept.iter().map(|x| x.2[EN]).collect(),
-            kept.iter().map(|x| x.2[KO]).collect(),
-        ],
-    };
-    (map, vocab)
+    out
 }
 
-fn build_side(docs: &[Features], keys: &[Vec<Key>], active: &[usize], map: &VocabMap) -> Side {
-    let mut order: Vec<usize> = active.to_vec();
-    order.sort_by_key(|&i| (docs[i].day.unwrap_or(i64::MAX), i));
+/// Both sides, indexed, with window sizes and window counts; articles the
+/// statistics skip are left out, and so are undated ones unless `undated`.
+fn build_sides(stats: &Stats, vocab: &Vocab, inputs: [&[Features]; 2], undated: bool) -> [Side; 2] {
+    let max_days = i64::from(stats.max_days);
+    let mut sides = [EN, KO].map(|s| {
+        let skipped: std::collections::HashSet<&Skipped> = stats.skipped[s].iter().collect();
+        let docs = inputs[s];
+        let key = |i: usize| {
+            let d = &docs[i];
+            (d.day.unwrap_or(i64::MAX), d.id.as_str(), d.fingerprint)
+        };
+        let mut order: Vec<usize> = (0..docs.len())
+            .filter(|&i| {
+                (undated || docs[i].day.is_some()) && !skipped.contains(&skip_key(&docs[i]))
+            })
+            .collect();
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        // A repeated record is one article.
+        order.dedup_by(|a, b| key(*a) == key(*b));
+        build_side(docs, &order, stats, vocab)
+    });
+    for s in [EN, KO] {
+        index(&mut sides[s], vocab.kind.len());
+    }
+    let window_len = [EN, KO].map(|s| {
+        (0..sides[s].len())
+            .map(|r| {
+                sides[1 - s]
+                    .window(window_days(&sides[s], r, s, max_days))
+                    .len() as u32
+            })
+            .collect()
+    });
+    let (wen, wko) = rayon::join(
+        || window_counts(&sides, EN, vocab, max_days),
+        || window_counts(&sides, KO, vocab, max_days),
+    );
+    let [le, lk] = window_len;
+    sides[EN].window_len = le;
+    sides[KO].window_len = lk;
+    sides[EN].in_window = wen;
+    sides[KO].in_window = wko;
+    sides
+}
+
+fn build_side(docs: &[Features], order: &[usize], stats: &Stats, vocab: &Vocab) -> Side {
     let day: Vec<i64> = order
         .iter()
         .map(|&i| docs[i].day.unwrap_or(i64::MAX))
@@ -666,26 +920,24 @@ fn build_side(docs: &[Features], keys: &[Vec<Key>], active: &[usize], map: &Voca
     let anchors = order
         .par_iter()
         .map(|&i| {
-            let mut v: Vec<u32> = keys[i]
+            let mut v: Vec<u32> = filtered_keys(&docs[i], &stats.lower)
                 .iter()
-                .filter_map(|k| map.get(&k.0).map(|&id| (id << 1) | u32::from(k.2)))
+                .filter_map(|k| vocab.map.get(&k.0).map(|&id| (id << 1) | u32::from(k.2)))
                 .collect();
             v.sort_unstable();
             v
         })
         .collect();
-    let loglen = order
-        .iter()
-        .map(|&i| (docs[i].chars > 0).then(|| (docs[i].chars as f64).ln()))
-        .collect();
     Side {
-        input: order,
+        input: order.to_vec(),
         day,
         undated_from,
         anchors,
-        loglen,
+        chars: order.iter().map(|&i| docs[i].chars as u64).collect(),
         offsets: Vec::new(),
         postings: Vec::new(),
+        in_window: Vec::new(),
+        window_len: Vec::new(),
     }
 }
 
@@ -712,6 +964,52 @@ fn index(side: &mut Side, ids: usize) {
     side.postings = postings;
 }
 
+/// For each anchor of each article of side `s`, the number of articles of
+/// the other side in its date window holding it. Ranks are in day order and
+/// windows move forward with the day, so one sweep that adds the articles
+/// entering the window and removes those leaving it counts everything in
+/// time linear in the anchors. An undated article's window is the whole
+/// collection: its counts are the document frequencies.
+fn window_counts(sides: &[Side; 2], s: usize, vocab: &Vocab, max_days: i64) -> Vec<Vec<u32>> {
+    let (me, other) = (&sides[s], &sides[1 - s]);
+    let mut counts = vec![0u32; vocab.kind.len()];
+    let (mut lo_rank, mut hi_rank) = (0, 0);
+    let mut out = Vec::with_capacity(me.len());
+    for r in 0..me.len() {
+        let Some((lo, hi)) = window_days(me, r, s, max_days) else {
+            let df = &vocab.df[1 - s];
+            out.push(
+                me.anchors[r]
+                    .iter()
+                    .map(|&p| df[(p >> 1) as usize])
+                    .collect(),
+            );
+            continue;
+        };
+        while hi_rank < other.undated_from && other.day[hi_rank] <= hi {
+            for &p in &other.anchors[hi_rank] {
+                counts[(p >> 1) as usize] += 1;
+            }
+            hi_rank += 1;
+        }
+        // Every rank before `hi_rank` has been added, and one dated before
+        // `lo` is dated before `hi` too.
+        while lo_rank < hi_rank && other.day[lo_rank] < lo {
+            for &p in &other.anchors[lo_rank] {
+                counts[(p >> 1) as usize] -= 1;
+            }
+            lo_rank += 1;
+        }
+        out.push(
+            me.anchors[r]
+                .iter()
+                .map(|&p| counts[(p >> 1) as usize])
+                .collect(),
+        );
+    }
+    out
+}
+
 /// The other side's date window of article `rank` on side `s`: an English
 /// version appears 0..=max_days days after its Korean original.
 fn window_days(side: &Side, rank: usize, s: usize, max_days: i64) -> Option<(i64, i64)> {
@@ -731,16 +1029,25 @@ fn in_window(e: i64, k: i64, max_days: i64) -> bool {
 }
 
 /// Candidate pairs (English rank, Korean rank): for each article on either
-/// side, the articles in its window sharing the most weight of its rarest
-/// anchors.
-fn candidates(sides: &[Side; 2], vocab: &Vocab, max_days: i64) -> Vec<(u32, u32)> {
+/// side for which `wanted` holds, the articles in its window sharing the most
+/// weight of its rarest anchors.
+fn candidates(
+    sides: &[Side; 2],
+    vocab: &Vocab,
+    stats: &Stats,
+    wanted: impl Fn(usize, usize) -> bool + Sync,
+) -> Vec<(u32, u32)> {
+    let max_days = i64::from(stats.max_days);
     let mut all: Vec<(u32, u32)> = Vec::new();
     for s in [EN, KO] {
         let o = 1 - s;
-        let n_other = sides[o].len().max(1) as f64;
+        let n_other = f64::from(stats.articles[o].max(1));
         let found: Vec<Vec<(u32, u32)>> = (0..sides[s].len())
             .into_par_iter()
             .map(|r| {
+                if !wanted(s, r) {
+                    return Vec::new();
+                }
                 let mut probes: Vec<u32> = sides[s].anchors[r].iter().map(|p| p >> 1).collect();
                 probes.sort_unstable_by_key(|&id| (vocab.df[o][id as usize], id));
                 probes.truncate(PROBE_ANCHORS);
@@ -750,22 +1057,16 @@ fn candidates(sides: &[Side; 2], vocab: &Vocab, max_days: i64) -> Vec<(u32, u32)
                 for id in probes {
                     let post = sides[o].postings(id);
                     let w = (n_other / f64::from(vocab.df[o][id as usize].max(1))).ln() + 1e-3;
-                    let runs = win.clone().map(|range| {
-                        let a = post.partition_point(|&x| (x as usize) < range.start);
-                        let b = post.partition_point(|&x| (x as usize) < range.end);
-                        a..b
-                    });
-                    let hits: usize = runs.iter().map(|r| r.len()).sum();
+                    let a = post.partition_point(|&x| (x as usize) < win.start);
+                    let b = post.partition_point(|&x| (x as usize) < win.end);
                     // An anchor most of the window holds finds no one in
                     // particular; skipping it bounds the work per article.
-                    if hits > budget {
+                    if b - a > budget {
                         continue;
                     }
-                    budget -= hits;
-                    for run in runs {
-                        for &x in &post[run] {
-                            *acc.entry(x).or_insert(0.0) += w;
-                        }
+                    budget -= b - a;
+                    for &x in &post[a..b] {
+                        *acc.entry(x).or_insert(0.0) += w;
                     }
                 }
                 let mut best: Vec<(u32, f64)> = acc.into_iter().collect();
@@ -799,6 +1100,183 @@ fn candidates(sides: &[Side; 2], vocab: &Vocab, max_days: i64) -> Vec<(u32, u32)
         )
     });
     all
+}
+
+/// A candidate pair and everything its score depends on: the output of the
+/// scoring stage, one JSON object per line (see the README), and the input of
+/// [`assign`]. Every field is an integer, so the score is the same wherever
+/// it is computed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The English article's id.
+    pub en: String,
+    /// The Korean article's id.
+    pub ko: String,
+    /// The English article's day (days since 1970-01-01), if dated.
+    pub en_day: Option<i64>,
+    /// The Korean article's day, if dated.
+    pub ko_day: Option<i64>,
+    /// Size of the English article's window (Korean articles) and of the
+    /// Korean article's window (English articles): the priors' denominators.
+    pub windows: [u32; 2],
+    /// Articles among which the chance of each shared anchor is measured,
+    /// for each direction: the windows, or the whole other collection when
+    /// either article is undated.
+    pub chance_n: [u32; 2],
+    /// Non-whitespace characters of each body.
+    pub chars: [u64; 2],
+    /// Shared anchors in vocabulary order: English class, Korean class,
+    /// holders in the English article's window, holders in the Korean
+    /// article's window, English and Korean document frequency.
+    pub shared: Vec<[u32; 6]>,
+    /// Anchors held on one side only, per class: class, count, and the sum of
+    /// their document frequencies on the other side.
+    pub alone: Vec<[u64; 3]>,
+}
+
+/// Chance that an article of a window holds an anchor: its frequency among
+/// the `window` competitors other than the article holding it (`count`
+/// counts that one too), shrunk towards its frequency over the collection.
+/// Anchors cluster in time (a running story, the day's date), so the
+/// competitors in the window are what chance must be measured against.
+fn chance(count: u32, window: u32, df: u32, n: u32) -> f64 {
+    const PRIOR_WEIGHT: f64 = 1.0;
+    let global = f64::from(df) / f64::from(n.max(1));
+    let others = f64::from(count.saturating_sub(1));
+    let m = f64::from(window.saturating_sub(1));
+    (others + PRIOR_WEIGHT * global) / (m + PRIOR_WEIGHT)
+}
+
+/// Log-ratio of finding an anchor on the other side under *translation*
+/// (carried over with probability `theta`, else by chance) and under
+/// *unrelated* (by chance, probability `p`).
+fn carry_over_ratio(theta: f64, p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0);
+    ((p + theta * (1.0 - p)) / p).ln()
+}
+
+/// The evidence of English rank `e` and Korean rank `k` (ids and days left
+/// empty).
+fn evidence(sides: &[Side; 2], vocab: &Vocab, stats: &Stats, e: usize, k: usize) -> Edge {
+    let undated = sides[EN].day[e] == i64::MAX || sides[KO].day[k] == i64::MAX;
+    let windows = [sides[EN].window_len[e], sides[KO].window_len[k]];
+    let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
+    let mut shared = Vec::new();
+    let mut alone = [(0u64, 0u64); CLASSES];
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let x = a.get(i).map(|p| p >> 1);
+        let y = b.get(j).map(|p| p >> 1);
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                let id = x as usize;
+                let kind = vocab.kind[id];
+                let (ce, ck) = (class(EN, kind, a[i]), class(KO, kind, b[j]));
+                let df = [vocab.df[EN][id], vocab.df[KO][id]];
+                let held = if undated {
+                    [df[KO], df[EN]]
+                } else {
+                    [sides[EN].in_window[e][i], sides[KO].in_window[k][j]]
+                };
+                shared.push([ce as u32, ck as u32, held[0], held[1], df[EN], df[KO]]);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), y) if y.is_none_or(|y| x < y) => {
+                let cl = class(EN, vocab.kind[x as usize], a[i]);
+                alone[cl].0 += 1;
+                alone[cl].1 += u64::from(vocab.df[KO][x as usize]);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                let cl = class(KO, vocab.kind[y as usize], b[j]);
+                alone[cl].0 += 1;
+                alone[cl].1 += u64::from(vocab.df[EN][y as usize]);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    Edge {
+        windows,
+        chance_n: if undated {
+            [stats.articles[KO], stats.articles[EN]]
+        } else {
+            windows
+        },
+        chars: [sides[EN].chars[e], sides[KO].chars[k]],
+        shared,
+        alone: alone
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.0 > 0)
+            .map(|(cl, c)| [cl as u64, c.0, c.1])
+            .collect(),
+        ..Edge::default()
+    }
+}
+
+impl Edge {
+    /// Log-likelihood ratio of translation against unrelated under `model`.
+    ///
+    /// Evidence each way: the Korean article holding an English anchor, and
+    /// the English article holding a Korean one. A shared anchor counts
+    /// once, at the weaker of the two, so that a word one side writes
+    /// everywhere (`Korea`) is no evidence however rare it is on the other
+    /// side. Names are read from the English side only.
+    fn llr(&self, model: &Model, n: [u32; 2]) -> f64 {
+        let mut llr = 0.0;
+        for &[ce, ck, held_e, held_k, df_e, df_k] in &self.shared {
+            let (ce, ck) = (ce as usize, ck as usize);
+            let pk = chance(held_e, self.chance_n[EN], df_k, n[KO]);
+            let mut gain = carry_over_ratio(model.theta[ce], pk);
+            if class_kind(ce) != AnchorKind::Name {
+                let pe = chance(held_k, self.chance_n[KO], df_e, n[EN]);
+                gain = gain.min(carry_over_ratio(model.theta[ck], pe));
+            }
+            llr += gain;
+        }
+        // Only anchors expected to carry over count when missing (odd
+        // classes).
+        for &[cl, count, _] in &self.alone {
+            if cl % 2 == 1 {
+                llr += count as f64 * (1.0 - model.theta[cl as usize]).ln();
+            }
+        }
+        if let Some(r) = self.log_ratio() {
+            llr += length_ratio(r, model);
+        }
+        llr
+    }
+
+    fn log_ratio(&self) -> Option<f64> {
+        (self.chars[EN] > 0 && self.chars[KO] > 0)
+            .then(|| (self.chars[EN] as f64).ln() - (self.chars[KO] as f64).ln())
+    }
+
+    fn counts(&self, n: [u32; 2]) -> Counts {
+        let mut c = Counts {
+            held: [0; CLASSES],
+            shared: [0; CLASSES],
+            chance: [0.0; CLASSES],
+        };
+        let g = |df: u64, s: usize| df as f64 / f64::from(n[s].max(1));
+        for &[ce, ck, _, _, df_e, df_k] in &self.shared {
+            let (ce, ck) = (ce as usize, ck as usize);
+            c.held[ce] += 1;
+            c.held[ck] += 1;
+            c.shared[ce] += 1;
+            c.shared[ck] += 1;
+            c.chance[ce] += g(u64::from(df_k), KO);
+            c.chance[ck] += g(u64::from(df_e), EN);
+        }
+        for &[cl, count, df] in &self.alone {
+            let cl = (cl as usize).min(CLASSES - 1);
+            c.held[cl] += count as u32;
+            c.chance[cl] += g(df, 1 - class_side(cl));
+        }
+        c
+    }
 }
 
 fn median(v: &mut [f64]) -> Option<f64> {
@@ -835,8 +1313,7 @@ const THETA_PRIOR_WEIGHT: f64 = 10.0;
 /// original's numbers and acronyms, about half of its names are written so
 /// that their skeletons agree, and anchors only expected to match are rare.
 fn prior_theta(class: usize) -> f64 {
-    let kind = AnchorKind::ALL[(class / 2) % KINDS];
-    match (class % 2 == 1, kind) {
+    match (class % 2 == 1, class_kind(class)) {
         // Most words of an article are translated, not transcribed.
         (false, AnchorKind::Loanword) => 0.03,
         (false, _) => 0.1,
@@ -845,12 +1322,12 @@ fn prior_theta(class: usize) -> f64 {
     }
 }
 
-fn initial_model(sides: &[Side; 2]) -> Model {
-    let lens = |s: usize| -> Vec<f64> { sides[s].loglen.iter().flatten().copied().collect() };
-    let (le, lk) = (lens(EN), lens(KO));
-    let (me, ve) = mean_var(&le);
-    let (mk, vk) = mean_var(&lk);
-    let mu = median(&mut le.clone()).unwrap_or(0.0) - median(&mut lk.clone()).unwrap_or(0.0);
+/// The model before any pair is known, from the log lengths of the articles
+/// of each side.
+fn initial_model(le: &[f64], lk: &[f64]) -> Model {
+    let (me, ve) = mean_var(le);
+    let (mk, vk) = mean_var(lk);
+    let mu = median(&mut le.to_vec()).unwrap_or(0.0) - median(&mut lk.to_vec()).unwrap_or(0.0);
     Model {
         theta: std::array::from_fn(prior_theta),
         pi: [0.5; 2],
@@ -877,135 +1354,6 @@ fn log_normal_pdf(x: f64, (mu, sigma): (f64, f64)) -> f64 {
     -0.5 * z * z - sigma.ln()
 }
 
-/// Log-likelihood ratio of a pair and its evidence counts.
-fn score_pair(
-    sides: &[Side; 2],
-    vocab: &Vocab,
-    chance: &Chance,
-    win: &[Vec<Window>; 2],
-    model: &Model,
-    e: usize,
-    k: usize,
-) -> (f64, Counts) {
-    let g = &chance.global;
-    let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
-    let mut c = Counts {
-        held: [0; CLASSES],
-        shared: [0; CLASSES],
-        chance: [0.0; CLASSES],
-    };
-    let mut llr = 0.0;
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let x = a.get(i).map(|p| p >> 1);
-        let y = b.get(j).map(|p| p >> 1);
-        match (x, y) {
-            (Some(x), Some(y)) if x == y => {
-                let id = x as usize;
-                let kind = vocab.kind[id];
-                let (ce, ck) = (class(EN, kind, a[i]), class(KO, kind, b[j]));
-                c.held[ce] += 1;
-                c.held[ck] += 1;
-                c.shared[ce] += 1;
-                c.shared[ck] += 1;
-                c.chance[ce] += g[KO][id];
-                c.chance[ck] += g[EN][id];
-                // Evidence each way: the Korean article holding an English
-                // anchor, and the English article holding a Korean one. A
-                // shared anchor counts once, at the weaker of the two, so
-                // that a word one side writes everywhere (`Korea`) is no
-                // evidence however rare it is on the other side. Names are
-                // read from the English side only.
-                let pk = chance.local(&sides[KO], KO, x, &win[EN][e]);
-                let mut gain = carry_over_ratio(model.theta[ce], pk);
-                if kind != AnchorKind::Name {
-                    let pe = chance.local(&sides[EN], EN, x, &win[KO][k]);
-                    gain = gain.min(carry_over_ratio(model.theta[ck], pe));
-                }
-                llr += gain;
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x < y => {
-                let cl = class(EN, vocab.kind[x as usize], a[i]);
-                c.held[cl] += 1;
-                c.chance[cl] += g[KO][x as usize];
-                i += 1;
-            }
-            (Some(x), None) => {
-                let cl = class(EN, vocab.kind[x as usize], a[i]);
-                c.held[cl] += 1;
-                c.chance[cl] += g[KO][x as usize];
-                i += 1;
-            }
-            (_, Some(y)) => {
-                let cl = class(KO, vocab.kind[y as usize], b[j]);
-                c.held[cl] += 1;
-                c.chance[cl] += g[EN][y as usize];
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    // Only anchors expected to carry over count when missing (odd classes);
-    // a shared anchor is counted on both sides and is never missing.
-    for cl in (1..CLASSES).step_by(2) {
-        let missing = c.held[cl] - c.shared[cl];
-        llr += f64::from(missing) * (1.0 - model.theta[cl]).ln();
-    }
-    if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
-        let r = le - lk;
-        llr += length_ratio(r, model);
-    }
-    (llr, c)
-}
-
-/// How often anchors occur by chance.
-struct Chance {
-    /// Document frequency over each whole collection.
-    global: [Vec<f64>; 2],
-}
-
-/// Log-ratio of finding an anchor on the other side under *translation*
-/// (carried over with probability `theta`, else by chance) and under
-/// *unrelated* (by chance, probability `p`).
-fn carry_over_ratio(theta: f64, p: f64) -> f64 {
-    let p = p.clamp(1e-9, 1.0);
-    ((p + theta * (1.0 - p)) / p).ln()
-}
-
-impl Chance {
-    fn new(sides: &[Side; 2], vocab: &Vocab) -> Chance {
-        let global = [EN, KO].map(|s| {
-            let n = sides[s].len().max(1) as f64;
-            vocab.df[s]
-                .iter()
-                .map(|&d| f64::from(d) / n)
-                .collect::<Vec<f64>>()
-        });
-        Chance { global }
-    }
-
-    /// Frequency of anchor `id` on side `s` among the articles of `window`
-    /// other than the one holding it, shrunk towards the global frequency.
-    /// Anchors cluster in time (a running story, the day's date), so the
-    /// competitors in the window are what chance must be measured against.
-    fn local(&self, side: &Side, s: usize, id: u32, window: &Window) -> f64 {
-        const PRIOR_WEIGHT: f64 = 1.0;
-        let post = side.postings(id);
-        let count: usize = window
-            .iter()
-            .map(|r| {
-                post.partition_point(|&x| (x as usize) < r.end)
-                    - post.partition_point(|&x| (x as usize) < r.start)
-            })
-            .sum();
-        let others = count.saturating_sub(1) as f64;
-        let n = window_len(window).saturating_sub(1) as f64;
-        (others + PRIOR_WEIGHT * self.global[s][id as usize]) / (n + PRIOR_WEIGHT)
-    }
-}
-
 fn log_add(a: f64, b: f64) -> f64 {
     let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
     if lo == f64::NEG_INFINITY {
@@ -1015,80 +1363,111 @@ fn log_add(a: f64, b: f64) -> f64 {
     }
 }
 
+/// Hard EM over the candidate pairs `edges` (English rank, Korean rank,
+/// sorted), whose evidence `edge` gives: score every candidate, keep the
+/// pairs above `min_score`, re-estimate the model from them, until the pairs
+/// no longer change. Returns (edge index, score) in edge order.
+fn solve<'a, E>(stats: &Stats, edges: &[(u32, u32)], min_score: f64, edge: E) -> Vec<(usize, f64)>
+where
+    E: Fn(usize) -> Cow<'a, Edge> + Sync,
+{
+    let mut model = stats.model.clone();
+    let mut accepted: Vec<(usize, f64)> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let next = assign_round(stats, edges, &edge, &model, min_score);
+        let same =
+            next.len() == accepted.len() && next.iter().zip(&accepted).all(|(a, b)| a.0 == b.0);
+        accepted = next;
+        if same {
+            break;
+        }
+        model = reestimate(stats, &edge, &accepted, &model);
+    }
+    accepted
+}
+
 /// One round: score every candidate, turn scores into posteriors, keep the
 /// pairs above `min_score` in decreasing order, one partner per article.
-/// Returns (English rank, Korean rank, score) sorted by English rank.
-fn assign(
-    sides: &[Side; 2],
-    vocab: &Vocab,
-    chance: &Chance,
+fn assign_round<'a, E>(
+    stats: &Stats,
     edges: &[(u32, u32)],
-    win: &[Vec<Window>; 2],
+    edge: &E,
     model: &Model,
     min_score: f64,
-) -> Vec<(u32, u32, f64)> {
-    let llr: Vec<f64> = edges
-        .par_iter()
-        .map(|&(e, k)| score_pair(sides, vocab, chance, win, model, e as usize, k as usize).0)
-        .collect();
-    let prior = |s: usize, r: usize| (model.pi[s] / window_len(&win[s][r]).max(1) as f64).ln();
-    let mut lse: [Vec<f64>; 2] = [EN, KO].map(|s| vec![(1.0 - model.pi[s]).ln(); sides[s].len()]);
-    for (&(e, k), &l) in edges.iter().zip(&llr) {
-        let (e, k) = (e as usize, k as usize);
-        lse[EN][e] = log_add(lse[EN][e], prior(EN, e) + l);
-        lse[KO][k] = log_add(lse[KO][k], prior(KO, k) + l);
-    }
-    let mut scored: Vec<(u32, u32, f64)> = edges
-        .iter()
-        .zip(&llr)
-        .map(|(&(e, k), &l)| {
-            let (eu, ku) = (e as usize, k as usize);
-            let pe = (prior(EN, eu) + l - lse[EN][eu]).exp();
-            let pk = (prior(KO, ku) + l - lse[KO][ku]).exp();
-            (e, k, pe.min(pk))
+) -> Vec<(usize, f64)>
+where
+    E: Fn(usize) -> Cow<'a, Edge> + Sync,
+{
+    let n = stats.articles;
+    let scored: Vec<(f64, [u32; 2])> = (0..edges.len())
+        .into_par_iter()
+        .map(|i| {
+            let x = edge(i);
+            (x.llr(model, n), x.windows)
         })
-        .filter(|x| x.2 >= min_score)
         .collect();
-    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let mut used = [vec![false; sides[EN].len()], vec![false; sides[KO].len()]];
+    let size = [EN, KO].map(|s| {
+        edges
+            .iter()
+            .map(|x| [x.0, x.1][s] as usize + 1)
+            .max()
+            .unwrap_or(0)
+    });
+    let prior = |s: usize, window: u32| (model.pi[s] / f64::from(window.max(1))).ln();
+    let mut lse: [Vec<f64>; 2] = [EN, KO].map(|s| vec![(1.0 - model.pi[s]).ln(); size[s]]);
+    for (&(e, k), &(l, w)) in edges.iter().zip(&scored) {
+        let (e, k) = (e as usize, k as usize);
+        lse[EN][e] = log_add(lse[EN][e], prior(EN, w[EN]) + l);
+        lse[KO][k] = log_add(lse[KO][k], prior(KO, w[KO]) + l);
+    }
+    let mut kept: Vec<(usize, f64)> = edges
+        .iter()
+        .zip(&scored)
+        .enumerate()
+        .map(|(i, (&(e, k), &(l, w)))| {
+            let (e, k) = (e as usize, k as usize);
+            let pe = (prior(EN, w[EN]) + l - lse[EN][e]).exp();
+            let pk = (prior(KO, w[KO]) + l - lse[KO][k]).exp();
+            (i, pe.min(pk))
+        })
+        .filter(|x| x.1 >= min_score)
+        .collect();
+    kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut used = [vec![false; size[EN]], vec![false; size[KO]]];
     let mut out = Vec::new();
-    for (e, k, s) in scored {
-        if used[EN][e as usize] || used[KO][k as usize] {
+    for (i, s) in kept {
+        let (e, k) = (edges[i].0 as usize, edges[i].1 as usize);
+        if used[EN][e] || used[KO][k] {
             continue;
         }
-        used[EN][e as usize] = true;
-        used[KO][k as usize] = true;
-        out.push((e, k, s));
+        used[EN][e] = true;
+        used[KO][k] = true;
+        out.push((i, s));
     }
-    out.sort_by_key(|x| (x.0, x.1));
+    out.sort_by_key(|x| x.0);
     out
 }
 
 /// Re-estimate the model from the pairs kept (hard EM); carry-over rates are
 /// posterior means under a Beta prior (see [`prior_theta`]), so a handful of
 /// pairs cannot drive a rate to 0 or 1.
-fn reestimate(
-    sides: &[Side; 2],
-    vocab: &Vocab,
-    chance: &Chance,
-    win: &[Vec<Window>; 2],
-    pairs: &[(u32, u32, f64)],
-    old: &Model,
-) -> Model {
+fn reestimate<'a, E>(stats: &Stats, edge: &E, pairs: &[(usize, f64)], old: &Model) -> Model
+where
+    E: Fn(usize) -> Cow<'a, Edge> + Sync,
+{
+    let n = stats.articles;
     let mut shared = [0.0f64; CLASSES];
     let mut held = [0.0f64; CLASSES];
     let mut ratios = Vec::new();
-    for &(e, k, _) in pairs {
-        let (e, k) = (e as usize, k as usize);
-        let (_, c) = score_pair(sides, vocab, chance, win, old, e, k);
+    for &(i, _) in pairs {
+        let x = edge(i);
+        let c = x.counts(n);
         for i in 0..CLASSES {
             // Matches expected by chance alone say nothing about carry-over.
             shared[i] += f64::from(c.shared[i]) - c.chance[i];
             held[i] += f64::from(c.held[i]) - c.chance[i];
         }
-        if let (Some(le), Some(lk)) = (sides[EN].loglen[e], sides[KO].loglen[k]) {
-            ratios.push(le - lk);
-        }
+        ratios.extend(x.log_ratio());
     }
     let mut m = old.clone();
     for i in 0..CLASSES {
@@ -1098,7 +1477,7 @@ fn reestimate(
     }
     let p = pairs.len() as f64;
     for s in [EN, KO] {
-        m.pi[s] = ((p + 1.0) / (sides[s].len() as f64 + 2.0)).clamp(0.01, 0.99);
+        m.pi[s] = ((p + 1.0) / (f64::from(stats.articles[s]) + 2.0)).clamp(0.01, 0.99);
     }
     if ratios.len() >= 5 {
         let mu = median(&mut ratios.clone()).unwrap_or(old.len_match.0);

@@ -273,3 +273,161 @@ fn concept_anchors_from_a_glossary_pair_articles_without_other_anchors() {
     let found: Vec<(usize, usize)> = p.pairs.iter().map(|d| (d.en, d.ko)).collect();
     assert_eq!(found, [(0, 0), (1, 1), (2, 2), (3, 3)]);
 }
+
+/// Day `d` of a month as a front-matter date.
+fn may(d: i64) -> String {
+    format!("2024-05-{:02} 09:00", d + 1)
+}
+
+/// Collections for the bucketing property: a Korean story per entry, its
+/// translation (or an unrelated English story) `delay` days later, some
+/// articles undated.
+fn bucket_collections(stories: &[(u32, i64, i64, bool, u8)]) -> (Vec<Features>, Vec<Features>) {
+    let mut en = Vec::new();
+    let mut ko = Vec::new();
+    for (i, &(n, day, delay, translated, undated)) in stories.iter().enumerate() {
+        let k = ko_story(&format!("k{i:02}"), &may(day), n * 3 + 1);
+        let content = if translated { n * 3 + 1 } else { n * 3 + 200 };
+        let e = en_story(&format!("e{i:02}"), &may(day + delay), content);
+        let strip = |d: Document, name: &str| {
+            doc(
+                name,
+                None,
+                &d.text[d.text.find("\n---\n").map_or(0, |p| p + 5)..],
+            )
+        };
+        let (e, k) = match undated {
+            0 => (strip(e, &format!("e{i:02}")), k),
+            1 => (e, strip(k, &format!("k{i:02}"))),
+            _ => (e, k),
+        };
+        en.push(Features::english(&e));
+        ko.push(Features::korean(&k));
+    }
+    (en, ko)
+}
+
+/// Pairs by id, English id order.
+fn named(p: &Pairing, en: &[Features], ko: &[Features]) -> Vec<NamedPair> {
+    let mut v: Vec<NamedPair> = p
+        .pairs
+        .iter()
+        .map(|d| NamedPair {
+            en: en[d.en].id.clone(),
+            ko: ko[d.ko].id.clone(),
+            score: d.score,
+        })
+        .collect();
+    v.sort_by(|a, b| a.en.cmp(&b.en));
+    v
+}
+
+fn json_roundtrip<T: Serialize + serde::de::DeserializeOwned>(x: &T) -> T {
+    serde_json::from_str(&serde_json::to_string(x).expect("serialises")).expect("parses back")
+}
+
+/// Run the stages over `buckets` (first and last Korean day of each), each
+/// given exactly the articles its halo needs, with every record passed
+/// through JSON.
+fn staged(
+    en: &[Features],
+    ko: &[Features],
+    max_days: u32,
+    buckets: &[(i64, i64)],
+) -> Vec<NamedPair> {
+    let en: Vec<Features> = en.iter().map(json_roundtrip).collect();
+    let ko: Vec<Features> = ko.iter().map(json_roundtrip).collect();
+    let stats = Stats::new(&en, &ko, max_days);
+    let stats2: Stats = json_roundtrip(&stats);
+    assert_eq!(stats, stats2);
+    let m = i64::from(max_days);
+    let mut edges = Vec::new();
+    for &(lo, hi) in buckets {
+        let pick = |fs: &[Features], a: i64, b: i64| -> Vec<Features> {
+            fs.iter()
+                .filter(|f| f.day.is_some_and(|d| (a..=b).contains(&d)))
+                .cloned()
+                .collect()
+        };
+        let e = pick(&en, lo, hi + m);
+        let k = pick(&ko, lo - m, hi + m);
+        edges.extend(score(&stats2, &e, &k, Some((lo, hi))));
+    }
+    edges.extend(score_undated(&stats2, &en, &ko));
+    edges.reverse();
+    let edges: Vec<Edge> = edges.iter().map(json_roundtrip).collect();
+    assign(&stats2, edges, PairOptions::default().min_score)
+}
+
+#[test]
+fn one_bucket_and_the_undated_join_equal_one_run() {
+    let stories: Vec<(u32, i64, i64, bool, u8)> = (0..12)
+        .map(|i| {
+            (
+                i,
+                i64::from(i % 5),
+                i64::from(i % 3),
+                i % 4 != 3,
+                (i % 6) as u8,
+            )
+        })
+        .collect();
+    let (en, ko) = bucket_collections(&stories);
+    let opts = PairOptions::default();
+    let one = pair_features(&en, &ko, &opts);
+    assert!(one.pairs.len() >= 6, "{:?}", one.pairs);
+    let base = parse_day(&may(0)).unwrap();
+    assert_eq!(
+        named(&one, &en, &ko),
+        staged(&en, &ko, 3, &[(base, base + 30)])
+    );
+    // A bucket per day.
+    let days: Vec<(i64, i64)> = (0..12).map(|d| (base + d, base + d)).collect();
+    assert_eq!(named(&one, &en, &ko), staged(&en, &ko, 3, &days));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Any bucketing of the Korean days, each bucket with its halo, plus the
+    /// undated join, gives the pairs and scores of one run.
+    #[test]
+    fn bucketed_pairing_equals_one_run(
+        stories in proptest::collection::vec((0u32..40, 0i64..10, 0i64..5, proptest::bool::weighted(0.8), 0u8..12), 1..16),
+        cuts in proptest::collection::btree_set(1i64..14, 0..5),
+        max_days in 0u32..4,
+    ) {
+        let (en, ko) = bucket_collections(&stories);
+        let opts = PairOptions { max_days, ..PairOptions::default() };
+        let one = pair_features(&en, &ko, &opts);
+        let base = parse_day(&may(0)).unwrap();
+        let mut bounds: Vec<i64> = vec![0];
+        bounds.extend(cuts.iter().copied());
+        bounds.push(20);
+        let buckets: Vec<(i64, i64)> = bounds
+            .windows(2)
+            .map(|w| (base + w[0], base + w[1] - 1))
+            .collect();
+        proptest::prop_assert_eq!(named(&one, &en, &ko), staged(&en, &ko, max_days, &buckets));
+    }
+}
+
+#[test]
+fn json_lines_articles_are_named_by_their_id() {
+    let text = "{\"id\":\"yna-42\",\"title\":\"t\",\"body\":\"LG posted 21 trillion won.\"}\n{\"title\":\"u\",\"body\":\"No id here.\"}\n";
+    let docs = parse_bytes("feed.jsonl", text.as_bytes(), &ReadOptions::default()).unwrap();
+    let ids: Vec<String> = docs.iter().map(|d| Features::english(d).id).collect();
+    assert_eq!(ids, ["yna-42", "feed.jsonl:2"]);
+}
+
+#[test]
+fn features_survive_json() {
+    let f = Features::korean(&ko_story("k1", "2024-05-02 09:00", 7));
+    assert!(!f.anchors.is_empty());
+    assert_eq!(json_roundtrip(&f), f);
+    let line = serde_json::to_string(&f).unwrap();
+    assert!(
+        line.contains(&format!("\"{:016x}\"", f.fingerprint)),
+        "{line}"
+    );
+}

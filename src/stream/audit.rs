@@ -285,6 +285,12 @@ pub struct ShardFinding {
     pub ko: Option<Pair2>,
     /// Evidence weight (log-odds).
     pub weight: f64,
+    /// Calibrated confidence (unrounded).
+    #[serde(default)]
+    pub confidence: f64,
+    /// The evidence class the confidence was looked up under.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub class: String,
     /// The class of evidence ([`crate::audit::Evidence::key`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -362,6 +368,8 @@ impl ShardRow {
                     en: f.en.map(span2),
                     ko: f.ko.map(span2),
                     weight: f.weight,
+                    confidence: f.confidence,
+                    class: f.class.to_string(),
                     evidence: f.evidence.map(|e| e.key()),
                 })
                 .collect(),
@@ -405,6 +413,8 @@ impl ShardRow {
             findings.push(crate::audit::Finding {
                 code,
                 severity,
+                confidence: f.confidence,
+                class: static_class(&f.class),
                 message: f.message,
                 en: f.en.map(span_of),
                 ko: f.ko.map(span_of),
@@ -437,6 +447,27 @@ impl ShardRow {
             self.weight,
         ))
     }
+}
+
+/// A finding's class as the `'static` string the checks use: the few
+/// distinct class names are kept once for the life of the process.
+fn static_class(name: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    if name.is_empty() {
+        return "";
+    }
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(&n) = names.get(name) {
+        return n;
+    }
+    let n: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(n);
+    n
 }
 
 /// The evidence class named `key`: every class the checks can tag is tried
@@ -528,9 +559,9 @@ mod tests {
         assert_eq!(s.rows, 5);
         assert_eq!(s.errors, 2);
         // The batch-level name check still sees the pairs in order.
-        assert!(rows[4]["codes"]
+        assert!(rows[4]["findings"]
             .as_array()
-            .is_some_and(|c| c.iter().any(|c| c == "BT409")));
+            .is_some_and(|f| f.iter().any(|f| f["code"] == "BT409")));
     }
 
     #[test]

@@ -118,14 +118,16 @@ pub fn merge(title: String, lines: Vec<ShardLine>) -> Result<Merged, String> {
         }
     }
     rows.sort_by(row_order);
-    errors.sort_by(|a, b| match (&a.id, &b.id) {
-        (Some(x), Some(y)) => natural_cmp(x, y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then_with(|| a.error.cmp(&b.error))
-    .then_with(|| a.seq.cmp(&b.seq)));
+    errors.sort_by(|a, b| {
+        match (&a.id, &b.id) {
+            (Some(x), Some(y)) => natural_cmp(x, y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| a.error.cmp(&b.error))
+        .then_with(|| a.seq.cmp(&b.seq))
+    });
     let mut pairs = Vec::with_capacity(rows.len());
     let mut reports = Vec::with_capacity(rows.len());
     let mut weights = Vec::with_capacity(rows.len());
@@ -175,15 +177,15 @@ mod tests {
         ("최태원 회장은 떠났다.", "Chairman Choi Tae-won left."),
         ("그는 집에 갔다.", "He went home."),
         ("그는 집에 갔다.", "He went 집에 갔다."),
-        (
-            "수출이 19.8% 늘었다.",
-            "Exports rose 29.8 percent.",
-        ),
+        ("수출이 19.8% 늘었다.", "Exports rose 29.8 percent."),
         (
             "경찰은 학교 근처에서 남자 두 명을 체포했다.",
             "Police arrested two men near the school.",
         ),
-        ("삼성전자는 HBM 생산을 늘린다.", "Samsung Electronics will make more."),
+        (
+            "삼성전자는 HBM 생산을 늘린다.",
+            "Samsung Electronics will make more.",
+        ),
     ];
 
     fn pairs(picks: &[usize]) -> Vec<PairInput> {
@@ -263,8 +265,10 @@ mod tests {
         let mut lines = shard_lines(&p[2..]);
         lines.extend(shard_lines(&p[..2]));
         let m = merge("t".into(), lines).unwrap_or_else(|e| panic!("{e}"));
-        let codes = m.run.batch.pairs[2].codes();
-        assert!(codes.contains(&crate::diagnostic::Code::NameVariant));
+        let found = &m.run.batch.pairs[2].findings;
+        assert!(found
+            .iter()
+            .any(|f| f.code == crate::diagnostic::Code::NameVariant));
     }
 
     #[test]

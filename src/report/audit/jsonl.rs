@@ -1,10 +1,12 @@
 //! JSON Lines report: one object per pair, in input order.
 //!
 //! Each line holds `row` (0-based), `id` when the input has one, `score`,
-//! `flagged`, the distinct `codes` and `categories` of the findings (empty
-//! when clean) and the `findings`, each with its byte span and text on the
-//! English (`en`) and Korean (`ko`) sides. After the pairs, a collection
-//! audit writes one object per unpaired article (see [`unpaired_out`]).
+//! `flagged` (true exactly when a finding is an `error`), the distinct
+//! `codes` and `categories` of the `error` findings (empty when not flagged)
+//! and all the `findings` (warnings and info too), each with its severity,
+//! calibrated `confidence`, and byte span and text on the English (`en`)
+//! and Korean (`ko`) sides. After the pairs, a collection audit writes one
+//! object per unpaired article (see [`unpaired_out`]).
 
 use crate::audit::run::{AuditRun, Unpaired};
 use crate::audit::{BatchReport, Finding, PairInput, PairReport};
@@ -33,6 +35,7 @@ struct FindingOut<'a> {
     code: &'static str,
     category: &'static str,
     severity: &'static str,
+    confidence: f64,
     message: &'a str,
     weight: f64,
     /// The class of evidence (e.g. `number.changed.money`), when the check
@@ -63,6 +66,7 @@ fn finding_out<'a>(f: &'a Finding, pair: &'a PairInput) -> FindingOut<'a> {
         code: f.code.as_str(),
         category: f.code.category(),
         severity: f.severity.as_str(),
+        confidence: (f.confidence * 1000.0).round() / 1000.0,
         message: &f.message,
         weight: (f.weight * 1000.0).round() / 1000.0,
         evidence: f.evidence.map(|e| e.key()),

@@ -22,7 +22,7 @@
 //! A few native words break these rules (무슨, 아무튼, 바퀴); they are listed.
 //!
 //! ```
-//! use bitext::audit::loanword::is_loanword;
+//! use bitext::ko::loanword::is_loanword;
 //! assert!(is_loanword("캘리포니아"));
 //! assert!(is_loanword("로렌스"));
 //! assert!(!is_loanword("정부"));
@@ -517,6 +517,48 @@ pub fn loan_syllables(word: &str) -> usize {
         .enumerate()
         .filter(|&(i, c)| is_loan_syllable(c, i == 0))
         .count()
+}
+
+/// A stricter test than [`is_loanword`], for anchoring documents to each
+/// other where a false loanword costs more than a missed one.
+///
+/// True for a Hangul word of two syllables or more with a syllable that
+/// native and Sino-Korean words hardly use but transcriptions of English
+/// need: a consonant cluster or final consonant written with ㅡ and no
+/// final (스, 트, 크, 프, 브, 드, 즈, 츠: 리프트 lift, 서비스 service), an
+/// initial ㄹ (Sino-Korean turns it into ㄴ or ㅇ: 레이저 laser), or ㅔ after
+/// ㄹ, ㅋ, ㅌ, ㅍ, ㅂ (센터 has none, 테니스 has 테), or a w glide
+/// (타워 tower, 쉴링 shilling). Transcriptions without
+/// such a syllable (센서) are given up: their skeletons are shared by too many
+/// native words (선수) to tell them apart.
+pub fn looks_transcribed(word: &str) -> bool {
+    // Initial consonant indices (ㄱ=0 … ㅎ=18) and vowel indices (ㅏ=0 … ㅣ=20).
+    const EU: u32 = 18;
+    const E: u32 = 5;
+    const CLUSTER: [u32; 8] = [9, 16, 15, 17, 7, 3, 12, 14]; // ㅅ ㅌ ㅋ ㅍ ㅂ ㄷ ㅈ ㅊ
+    const BEFORE_E: [u32; 5] = [5, 15, 16, 17, 7]; // ㄹ ㅋ ㅌ ㅍ ㅂ
+    const RIEUL: u32 = 5;
+    const IEUNG: u32 = 11;
+    // A w glide: 워 (tower 타워), ㅟ after a consonant (shilling 쉴링); Sino-
+    // Korean writes ㅟ only after ㄱ, ㅇ, ㅊ, ㅎ (귀, 위, 취, 휘).
+    const WO: u32 = 14;
+    const WI: u32 = 16;
+    const NATIVE_WI: [u32; 4] = [0, 11, 14, 18];
+    let mut syllables = 0;
+    let mut marked = false;
+    for (i, c) in word.chars().enumerate() {
+        let Some((l, v, t)) = crate::ko::decompose(c) else {
+            return false;
+        };
+        let (l, v, t) = (l as u32, v as u32, t as u32);
+        marked |= (v == EU && t == 0 && CLUSTER.contains(&l))
+            || (i == 0 && l == RIEUL)
+            || (v == E && BEFORE_E.contains(&l))
+            || (v == WO && l == IEUNG && t == 0)
+            || (v == WI && !NATIVE_WI.contains(&l));
+        syllables += 1;
+    }
+    syllables >= 2 && marked
 }
 
 #[cfg(test)]

@@ -253,10 +253,32 @@ fn english_key(word: &[u8], key: &mut Vec<u8>, hard_g: bool) {
     }
 }
 
+/// Similarity ([`sound_score`]) at which an English word is taken for the
+/// Korean one.
+pub const NAME_MATCH: f64 = 0.72;
+/// Similarity needed when the Korean skeleton has fewer than three
+/// consonants: short skeletons are shared by many unrelated words.
+pub const SHORT_NAME_MATCH: f64 = 0.85;
+
+/// How alike two words sound, in [0, 1], from the edit similarity of their
+/// consonant skeletons (`key_sim`) and the Jaro–Winkler similarity of the
+/// English spelling and the romanised Hangul (`spell`). Skeletons weigh
+/// most; a spelling that agrees closely makes up for a consonant the
+/// skeleton rules render differently (*Karadzic* 카라지치), for one
+/// consonant in three at most.
+pub fn sound_score(key_sim: f64, spell: f64) -> f64 {
+    (0.7 * key_sim + 0.3 * spell).max(0.4 * key_sim + 0.6 * spell)
+}
+
+/// The best [`sound_score`] a skeleton similarity can reach whatever the
+/// spelling: a cheap bound that skips hopeless candidates.
+pub fn sound_score_bound(key_sim: f64) -> f64 {
+    sound_score(key_sim, 1.0)
+}
+
 /// How alike an English word and a Hangul word sound, in [0, 1]: the
-/// normalised edit similarity of their [`phonetic_key`]s, blended with the
-/// Jaro–Winkler similarity of the English spelling and [`romanize`]d Hangul.
-/// Empty keys give 0.
+/// [`sound_score`] of their [`phonetic_key`]s and of the English spelling
+/// against [`romanize`]d Hangul. Empty keys give 0.
 pub fn name_similarity(en: &str, ko: &str) -> f64 {
     let ke = phonetic_key(en);
     let kk = phonetic_key(ko);
@@ -265,7 +287,7 @@ pub fn name_similarity(en: &str, ko: &str) -> f64 {
     }
     let key_sim = strsim::normalized_levenshtein(&ke, &kk);
     let spell = strsim::jaro_winkler(&en.to_lowercase(), &romanize(ko));
-    0.7 * key_sim + 0.3 * spell
+    sound_score(key_sim, spell)
 }
 
 #[cfg(test)]
