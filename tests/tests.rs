@@ -7,4 +7,5 @@ mod fuzz;
 mod lint;
 mod pair;
 mod pipeline;
+mod robust;
 mod util;

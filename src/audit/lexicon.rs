@@ -305,6 +305,25 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         )
         .class("lexicon"),
     );
+    // A word with no rendering in a pair that otherwise agrees (two or
+    // more words rendered, and most of them) is named for a reader. Its
+    // weight is what one missing word says against the translation of that
+    // word, `ln(1 / (1 − p_true))`; the agreement total above already
+    // counts it, so the score does not count it again.
+    if rendered >= 2 && rendered * 2 >= total {
+        for h in hits.iter().filter(|h| !h.rendered) {
+            let word = &pair.ko[h.ko.range()];
+            out.push(
+                Signal::new(
+                    Code::Mistranslation,
+                    -(1.0 - P_TRUE).ln(),
+                    format!("`{word}` of the Korean has no rendering in the English"),
+                )
+                .ko(h.ko)
+                .class("coverage"),
+            );
+        }
+    }
     let cut = truncation_weight(pair, &hits);
     out.push(
         Signal::new(
@@ -430,6 +449,24 @@ mod tests {
             .collect();
         assert!(rendered.contains(&"달러"), "{rendered:?}");
         assert!(rendered.contains(&"포인트"), "{rendered:?}");
+    }
+
+    #[test]
+    fn a_word_without_rendering_is_named_when_the_rest_agrees() {
+        let v = crate::audit::run_check(
+            check,
+            "정부는 내년 예산을 늘리고 세금을 줄인다.",
+            "The government will increase next year's budget and raise taxes.",
+        );
+        let named: Vec<&str> = v
+            .iter()
+            .filter(|s| s.code == Code::Mistranslation)
+            .map(|s| s.message.as_str())
+            .collect();
+        assert!(
+            named.iter().all(|m| m.contains("has no rendering")),
+            "{named:?}"
+        );
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             "--min-score must be between 0 and 1"
         );
     }
+    if let Some(out) = &args.output {
+        let inputs: Vec<PathBuf> = args.pairs.iter().chain(&args.paths).cloned().collect();
+        bitext::atomic::refuse_input(out, &inputs)?;
+    }
     let opts = AuditOptions::default();
     let (run, errored) = match args.pairs.as_deref() {
         Some(path) => (pairs_run(path, &opts)?, false),
@@ -66,12 +70,17 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
         anyhow::bail!("give an English and a Korean article (or directory), or --pairs FILE");
     };
     let read = ReadOptions::default();
-    let en = super::input::read_all(std::slice::from_ref(en_path), &read);
-    let ko = super::input::read_all(std::slice::from_ref(ko_path), &read);
+    let (en, ko) = super::input::read_sides(
+        std::slice::from_ref(en_path),
+        std::slice::from_ref(ko_path),
+        &read,
+        &read,
+    );
+    super::input::check_sides(&en, &ko, true)?;
     let title = format!("{} ↔ {}", en_path.display(), ko_path.display());
     let done = audit_articles(title, &en.docs, &ko.docs, opts);
     for n in &done.notes {
-        eprintln!("bitext: note: {n}");
+        say!("bitext: note: {n}");
     }
     Ok((done.run, en.errored || ko.errored))
 }

@@ -3,6 +3,15 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// `eprintln!` that never panics: a closed or full standard error loses the
+/// message but not the run (its exit code still says what happened).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod align;
 mod audit;
 mod detect;
@@ -79,7 +88,7 @@ pub fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bitext: {e:#}");
+            say!("bitext: {e:#}");
             Status::Error.into()
         }
     }

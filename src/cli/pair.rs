@@ -4,6 +4,7 @@ use super::input::report;
 use super::Status;
 use anyhow::Context;
 use bitext::document::{collect_files, read_file, ReadOptions};
+use bitext::lang::Lang;
 use bitext::pair::{
     assign, pair_features, parse_day, score, score_undated, Edge, Features, PairOptions, Stats,
 };
@@ -78,7 +79,13 @@ fn load(dir: &Path, english: bool, bar: &ProgressBar) -> Loaded {
         report(e);
     }
     bar.inc_length(files.len() as u64);
-    let opts = ReadOptions::default();
+    // Pairing reads titles and paragraphs only: the side says the language
+    // and no sentence is needed.
+    let opts = ReadOptions {
+        lang: Some(if english { Lang::EN } else { Lang::KO }),
+        blocks_only: true,
+        ..ReadOptions::default()
+    };
     let read: Vec<_> = files
         .par_iter()
         .map(|f| {
@@ -143,6 +150,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let (Some(en_dir), Some(ko_dir)) = (&args.en_dir, &args.ko_dir) else {
         anyhow::bail!("pair needs an English and a Korean collection");
     };
+    if let Some(out) = &args.output {
+        bitext::atomic::refuse_input(out, &[en_dir.clone(), ko_dir.clone()])?;
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(0);
         b.set_style(
@@ -164,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let pairing = pair_features(&en.features, &ko.features, &opts);
     bar.finish_and_clear();
     for n in &pairing.notes {
-        eprintln!("bitext: note: {n}");
+        say!("bitext: note: {n}");
     }
 
     let (fe, fk) = (&en.features, &ko.features);
@@ -212,7 +222,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             w.flush()?;
         }
     }
-    eprintln!(
+    say!(
         "bitext: paired {} of {} English and {} Korean articles",
         pairing.pairs.len(),
         fe.len(),

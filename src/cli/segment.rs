@@ -63,6 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let opts = ReadOptions {
         lang: args.lang.forced(),
         presegmented: args.presegmented,
+        ..ReadOptions::default()
     };
     let batch = input::read_all(std::slice::from_ref(&args.file), &opts);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

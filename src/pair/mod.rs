@@ -94,9 +94,9 @@ use crate::document::{Document, Format};
 use crate::lang::Lang;
 use anchors::{Anchor, AnchorKind};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 mod records;
@@ -447,7 +447,7 @@ impl Side {
 /// The anchors shared by both collections, numbered in hash order, with
 /// their document frequencies.
 struct Vocab {
-    map: HashMap<u64, u32>,
+    map: FxHashMap<u64, u32>,
     kind: Vec<AnchorKind>,
     /// Document frequency per side.
     df: [Vec<u32>; 2],
@@ -552,7 +552,7 @@ impl Stats {
                 .map(|&i| filtered_keys(&inputs[s][i], &lower))
                 .collect()
         });
-        let mut df: HashMap<u64, (AnchorKind, [u32; 2])> = HashMap::new();
+        let mut df: FxHashMap<u64, (AnchorKind, [u32; 2])> = FxHashMap::default();
         for s in [EN, KO] {
             for k in keys[s].iter().flatten() {
                 df.entry(k.0).or_insert((k.1, [0, 0])).1[s] += 1;
@@ -580,7 +580,7 @@ impl Stats {
             }
         }
         let skipped = [EN, KO].map(|s| {
-            let kept: std::collections::HashSet<Skipped> =
+            let kept: FxHashSet<Skipped> =
                 active[s].iter().map(|&i| skip_key(&inputs[s][i])).collect();
             let mut v: Vec<Skipped> = inputs[s]
                 .iter()
@@ -618,10 +618,13 @@ pub fn pair_features(en: &[Features], ko: &[Features], opts: &PairOptions) -> Pa
     let vocab = Vocab::new(&stats);
     let sides = build_sides(&stats, &vocab, [en, ko], true);
     let edges = candidates(&sides, &vocab, &stats, |_, _| true);
-    let accepted = solve(&stats, &edges, opts.min_score, |i| {
-        let (e, k) = edges[i];
-        Cow::Owned(evidence(&sides, &vocab, &stats, e as usize, k as usize))
-    });
+    let source = Computed {
+        sides: &sides,
+        vocab: &vocab,
+        stats: &stats,
+        edges: &edges,
+    };
+    let accepted = solve(&stats, &edges, opts.min_score, &source);
     let mut pairs: Vec<DocPair> = accepted
         .iter()
         .map(|&(i, score)| DocPair {
@@ -748,7 +751,7 @@ pub fn assign(stats: &Stats, mut edges: Vec<Edge>, min_score: f64) -> Vec<NamedP
     ranked.sort_by_key(|x| x.0);
     ranked.dedup_by_key(|x| x.0);
     let pairs: Vec<(u32, u32)> = ranked.iter().map(|x| x.0).collect();
-    let accepted = solve(stats, &pairs, min_score, |i| Cow::Borrowed(&ranked[i].1));
+    let accepted = solve(stats, &pairs, min_score, &Stored(&ranked));
     let mut out: Vec<NamedPair> = accepted
         .into_iter()
         .map(|(i, score)| NamedPair {
@@ -768,8 +771,8 @@ pub fn assign(stats: &Stats, mut edges: Vec<Edge>, min_score: f64) -> Vec<NamedP
 fn distinct(docs: &[Features], name: &str, notes: &mut Vec<String>) -> Vec<usize> {
     // Named one by one up to this many, then counted.
     const LISTED: usize = 10;
-    let mut first: HashMap<u64, usize> = HashMap::new();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
     let mut out = Vec::with_capacity(docs.len());
     let mut copies = 0;
     for (i, d) in docs.iter().enumerate() {
@@ -871,7 +874,7 @@ fn filtered_keys(f: &Features, lower: &[u32]) -> Vec<Key> {
 fn build_sides(stats: &Stats, vocab: &Vocab, inputs: [&[Features]; 2], undated: bool) -> [Side; 2] {
     let max_days = i64::from(stats.max_days);
     let mut sides = [EN, KO].map(|s| {
-        let skipped: std::collections::HashSet<&Skipped> = stats.skipped[s].iter().collect();
+        let skipped: FxHashSet<&Skipped> = stats.skipped[s].iter().collect();
         let docs = inputs[s];
         let key = |i: usize| {
             let d = &docs[i];
@@ -1052,7 +1055,7 @@ fn candidates(
                 probes.sort_unstable_by_key(|&id| (vocab.df[o][id as usize], id));
                 probes.truncate(PROBE_ANCHORS);
                 let win = sides[o].window(window_days(&sides[s], r, s, max_days));
-                let mut acc: HashMap<u32, f64> = HashMap::new();
+                let mut acc: FxHashMap<u32, f64> = FxHashMap::default();
                 let mut budget = PROBE_BUDGET;
                 for id in probes {
                     let post = sides[o].postings(id);
@@ -1216,6 +1219,109 @@ fn evidence(sides: &[Side; 2], vocab: &Vocab, stats: &Stats, e: usize, k: usize)
     }
 }
 
+/// Where the solver finds the evidence of candidate `i`.
+trait Evidence: Sync {
+    /// Log-likelihood ratio under `model`, and the two window sizes.
+    fn llr(&self, i: usize, model: &Model, n: [u32; 2]) -> (f64, [u32; 2]);
+    /// The whole evidence.
+    fn edge(&self, i: usize) -> Cow<'_, Edge>;
+}
+
+/// Evidence computed from the indexed collections when asked (one run:
+/// nothing is kept per candidate between rounds).
+struct Computed<'a> {
+    sides: &'a [Side; 2],
+    vocab: &'a Vocab,
+    stats: &'a Stats,
+    edges: &'a [(u32, u32)],
+}
+
+impl Evidence for Computed<'_> {
+    /// The same arithmetic, in the same order, as [`Edge::llr`] over
+    /// [`evidence`], without building the edge.
+    fn llr(&self, i: usize, model: &Model, n: [u32; 2]) -> (f64, [u32; 2]) {
+        let (sides, vocab) = (self.sides, self.vocab);
+        let (e, k) = (self.edges[i].0 as usize, self.edges[i].1 as usize);
+        let undated = sides[EN].day[e] == i64::MAX || sides[KO].day[k] == i64::MAX;
+        let windows = [sides[EN].window_len[e], sides[KO].window_len[k]];
+        let chance_n = if undated {
+            [self.stats.articles[KO], self.stats.articles[EN]]
+        } else {
+            windows
+        };
+        let (a, b) = (&sides[EN].anchors[e], &sides[KO].anchors[k]);
+        let mut alone = [0u64; CLASSES];
+        let mut llr = 0.0;
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let x = a.get(i).map(|p| p >> 1);
+            let y = b.get(j).map(|p| p >> 1);
+            match (x, y) {
+                (Some(x), Some(y)) if x == y => {
+                    let id = x as usize;
+                    let kind = vocab.kind[id];
+                    let (ce, ck) = (class(EN, kind, a[i]), class(KO, kind, b[j]));
+                    let (df_e, df_k) = (vocab.df[EN][id], vocab.df[KO][id]);
+                    let (held_e, held_k) = if undated {
+                        (df_k, df_e)
+                    } else {
+                        (sides[EN].in_window[e][i], sides[KO].in_window[k][j])
+                    };
+                    let pk = chance(held_e, chance_n[EN], df_k, n[KO]);
+                    let mut gain = carry_over_ratio(model.theta[ce], pk);
+                    if kind != AnchorKind::Name {
+                        let pe = chance(held_k, chance_n[KO], df_e, n[EN]);
+                        gain = gain.min(carry_over_ratio(model.theta[ck], pe));
+                    }
+                    llr += gain;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), y) if y.is_none_or(|y| x < y) => {
+                    alone[class(EN, vocab.kind[x as usize], a[i])] += 1;
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    alone[class(KO, vocab.kind[y as usize], b[j])] += 1;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        for (cl, &count) in alone.iter().enumerate() {
+            if count > 0 && cl % 2 == 1 {
+                llr += count as f64 * (1.0 - model.theta[cl]).ln();
+            }
+        }
+        let chars = [sides[EN].chars[e], sides[KO].chars[k]];
+        if chars[EN] > 0 && chars[KO] > 0 {
+            llr += length_ratio((chars[EN] as f64).ln() - (chars[KO] as f64).ln(), model);
+        }
+        (llr, windows)
+    }
+
+    fn edge(&self, i: usize) -> Cow<'_, Edge> {
+        let (e, k) = self.edges[i];
+        Cow::Owned(evidence(
+            self.sides, self.vocab, self.stats, e as usize, k as usize,
+        ))
+    }
+}
+
+/// Evidence read from the scoring stage.
+struct Stored<'a>(&'a [((u32, u32), Edge)]);
+
+impl Evidence for Stored<'_> {
+    fn llr(&self, i: usize, model: &Model, n: [u32; 2]) -> (f64, [u32; 2]) {
+        let x = &self.0[i].1;
+        (x.llr(model, n), x.windows)
+    }
+
+    fn edge(&self, i: usize) -> Cow<'_, Edge> {
+        Cow::Borrowed(&self.0[i].1)
+    }
+}
+
 impl Edge {
     /// Log-likelihood ratio of translation against unrelated under `model`.
     ///
@@ -1367,44 +1473,39 @@ fn log_add(a: f64, b: f64) -> f64 {
 /// sorted), whose evidence `edge` gives: score every candidate, keep the
 /// pairs above `min_score`, re-estimate the model from them, until the pairs
 /// no longer change. Returns (edge index, score) in edge order.
-fn solve<'a, E>(stats: &Stats, edges: &[(u32, u32)], min_score: f64, edge: E) -> Vec<(usize, f64)>
-where
-    E: Fn(usize) -> Cow<'a, Edge> + Sync,
-{
+fn solve(
+    stats: &Stats,
+    edges: &[(u32, u32)],
+    min_score: f64,
+    edge: &dyn Evidence,
+) -> Vec<(usize, f64)> {
     let mut model = stats.model.clone();
     let mut accepted: Vec<(usize, f64)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let next = assign_round(stats, edges, &edge, &model, min_score);
+        let next = assign_round(stats, edges, edge, &model, min_score);
         let same =
             next.len() == accepted.len() && next.iter().zip(&accepted).all(|(a, b)| a.0 == b.0);
         accepted = next;
         if same {
             break;
         }
-        model = reestimate(stats, &edge, &accepted, &model);
+        model = reestimate(stats, edge, &accepted, &model);
     }
     accepted
 }
 
 /// One round: score every candidate, turn scores into posteriors, keep the
 /// pairs above `min_score` in decreasing order, one partner per article.
-fn assign_round<'a, E>(
+fn assign_round(
     stats: &Stats,
     edges: &[(u32, u32)],
-    edge: &E,
+    edge: &dyn Evidence,
     model: &Model,
     min_score: f64,
-) -> Vec<(usize, f64)>
-where
-    E: Fn(usize) -> Cow<'a, Edge> + Sync,
-{
-    let n = stats.articles;
+) -> Vec<(usize, f64)> {
     let scored: Vec<(f64, [u32; 2])> = (0..edges.len())
         .into_par_iter()
-        .map(|i| {
-            let x = edge(i);
-            (x.llr(model, n), x.windows)
-        })
+        .map(|i| edge.llr(i, model, stats.articles))
         .collect();
     let size = [EN, KO].map(|s| {
         edges
@@ -1451,16 +1552,13 @@ where
 /// Re-estimate the model from the pairs kept (hard EM); carry-over rates are
 /// posterior means under a Beta prior (see [`prior_theta`]), so a handful of
 /// pairs cannot drive a rate to 0 or 1.
-fn reestimate<'a, E>(stats: &Stats, edge: &E, pairs: &[(usize, f64)], old: &Model) -> Model
-where
-    E: Fn(usize) -> Cow<'a, Edge> + Sync,
-{
+fn reestimate(stats: &Stats, edge: &dyn Evidence, pairs: &[(usize, f64)], old: &Model) -> Model {
     let n = stats.articles;
     let mut shared = [0.0f64; CLASSES];
     let mut held = [0.0f64; CLASSES];
     let mut ratios = Vec::new();
     for &(i, _) in pairs {
-        let x = edge(i);
+        let x = edge.edge(i);
         let c = x.counts(n);
         for i in 0..CLASSES {
             // Matches expected by chance alone say nothing about carry-over.
