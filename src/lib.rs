@@ -41,6 +41,7 @@ pub mod error;
 pub mod ko;
 pub use ko::translit;
 pub mod lang;
+pub mod lexicon;
 pub mod lint;
 pub mod numbers;
 pub mod pair;
