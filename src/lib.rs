@@ -49,6 +49,7 @@ pub mod pair;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod stream;
 
 // The entry points a library user needs, one per stage: read, detect,
 // segment, lint, pair, align, audit, write.
