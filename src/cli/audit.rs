@@ -2,7 +2,6 @@
 //! jobs are [`bitext::audit::job`]; the formats [`bitext::report::audit`].
 
 use super::Status;
-use anyhow::Context;
 use bitext::audit::job::{audit_articles, audit_pairs_bytes};
 use bitext::audit::run::AuditRun;
 use bitext::audit::AuditOptions;
@@ -87,13 +86,7 @@ fn articles(args: &Args, opts: &AuditOptions) -> anyhow::Result<(AuditRun, bool)
 
 /// Audit a pairs file (`-` reads standard input).
 fn pairs_run(path: &Path, opts: &AuditOptions) -> anyhow::Result<AuditRun> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).context("reading stdin")?;
-        v
-    } else {
-        std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
-    };
+    let bytes = bitext::document::read_bytes(path)?;
     Ok(audit_pairs_bytes(path, &bytes, opts)?)
 }
 
