@@ -8,4 +8,5 @@ mod lint;
 mod pair;
 mod pipeline;
 mod robust;
+mod stream;
 mod util;
