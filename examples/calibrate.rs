@@ -21,7 +21,7 @@
 //! real-style pairs are right at least nine times in ten.
 
 use bitext::audit::calibration::{severity_of, ERROR_CONFIDENCE};
-use bitext::audit::score::SHOW_WEIGHT;
+use bitext::audit::score::shown;
 use bitext::audit::{signals, Pair};
 use bitext::diagnostic::Severity;
 use std::collections::BTreeMap;
@@ -512,7 +512,7 @@ fn observe(cases: &[Case]) -> Vec<Obs> {
     for (i, c) in cases.iter().enumerate() {
         let pair = Pair::new(&c.ko, &c.en);
         for s in signals(&pair) {
-            if s.weight < SHOW_WEIGHT || !s.code.as_str().starts_with("BT4") {
+            if !shown(&s) || !s.code.as_str().starts_with("BT4") {
                 continue;
             }
             let category = s.code.category();
@@ -520,7 +520,9 @@ fn observe(cases: &[Case]) -> Vec<Obs> {
             // of another category there is a side effect of that defect
             // (a swapped sentence has other figures), not evidence about
             // its own class.
-            if !c.written && c.defect && !c.cats.iter().any(|l| matches(category, l)) {
+            // So does a pair labelled as the English of another sentence.
+            let side_effects = (!c.written && c.defect) || c.cats.iter().any(|l| l == "wrong_pair");
+            if side_effects && !c.cats.iter().any(|l| matches(category, l)) {
                 continue;
             }
             // As the audit looks it up: the finer evidence class a check

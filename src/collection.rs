@@ -17,6 +17,7 @@
 use crate::align::{align, AlignOptions, Bead};
 use crate::corpus::Row;
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::pair::{pair, PairOptions};
 use rayon::prelude::*;
 
@@ -140,5 +141,53 @@ impl CollectionAlignment {
             }
         }
         s
+    }
+}
+
+/// What the language of the two collections says about how they were given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SideCheck {
+    /// Most English-side articles read as Korean and most Korean-side ones
+    /// as English: the two collections were given in the wrong order.
+    pub swapped: bool,
+    /// Articles that read as the other side's language: `(side, index,
+    /// language)` with side `"en"` or `"ko"`.
+    pub misplaced: Vec<(&'static str, usize, Lang)>,
+}
+
+/// The language a document's text reads as (from its first few thousand
+/// characters, which tell the language; more only cost time).
+pub fn reads_as(doc: &Document) -> Lang {
+    let mut sample = String::new();
+    for s in sentence_texts(doc) {
+        if sample.len() > 4000 {
+            break;
+        }
+        sample.push_str(s);
+        sample.push(' ');
+    }
+    crate::lang::detect_simple(&sample)
+}
+
+/// Check that `en` holds English and `ko` Korean articles.
+pub fn check_sides(en: &[Document], ko: &[Document]) -> SideCheck {
+    let langs = |docs: &[Document]| -> Vec<Lang> { docs.par_iter().map(reads_as).collect() };
+    let (le, lk) = (langs(en), langs(ko));
+    let mut misplaced = Vec::new();
+    for (i, &l) in le.iter().enumerate() {
+        if l == Lang::KO {
+            misplaced.push(("en", i, l));
+        }
+    }
+    for (i, &l) in lk.iter().enumerate() {
+        if l == Lang::EN {
+            misplaced.push(("ko", i, l));
+        }
+    }
+    let most =
+        |v: &[Lang], l: Lang| !v.is_empty() && 2 * v.iter().filter(|&&x| x == l).count() > v.len();
+    SideCheck {
+        swapped: most(&le, Lang::KO) && most(&lk, Lang::EN),
+        misplaced,
     }
 }

@@ -45,6 +45,12 @@ macro_rules! codes {
             /// Every code, in numeric order.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
+            /// The name of the code's variant, e.g. `HtmlEntity` (the anchor of its
+            /// documentation).
+            pub fn variant_name(self) -> &'static str {
+                match self { $(Code::$variant => stringify!($variant),)* }
+            }
+
             /// The code as written in reports, e.g. `BT101`.
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }
@@ -114,6 +120,8 @@ codes! {
         "What it does: finds one Korean name romanised two different ways within an article or batch (Choi Tae-won / Chey Tae-won).\nWhy it matters: readers and search engines treat the variants as two people.\nFix: none; choose one spelling.";
     Unpaired = "BT410", "unpaired", Error, "Article with no partner",
         "What it does: when two collections are audited (`bitext audit EN_DIR KO_DIR`), reports each article that pairing left without a partner: a Korean original with no English translation (error) or an English article with no Korean original (warning).\nWhy it matters: a missing translation is the largest omission there is, and it should fail a build like any other.\nFix: add the translation, or check that it is in the input and dated within `--max-days` of its original.";
+    Mistranslation = "BT411", "mistranslation", Info, "Content word of the source with no rendering",
+        "What it does: looks up the content words of the Korean in the built-in bilingual lexicon and names each one none of whose renderings appears in the English, when most of the other words are rendered (so the English is not simply another sentence's).\nWhy it matters: a content word with no plausible rendering is often mistranslated or dropped; translators also paraphrase, so each such finding is a question for a reader, weighed by the calibration.\nFix: none; a person must check the word.";
 }
 
 impl Code {

@@ -191,8 +191,10 @@ impl Document {
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         let index = self.line_index();
+        // Spans come in text order: a cursor keeps a megabyte line linear.
+        let columns = std::cell::RefCell::new(index.columns(&self.text));
         let loc = |span: Span| {
-            let (line, column) = index.line_col(&self.text, span.start);
+            let (line, column) = columns.borrow_mut().line_col(span.start);
             json!({ "start": span.start, "end": span.end, "line": line + self.line - 1, "column": column })
         };
         let block = |b: &Block| {
@@ -219,57 +221,198 @@ impl Document {
     }
 }
 
+/// True for the file names a directory walk takes as articles.
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "jsonl" | "ndjson" | "json"
+        )
+    })
+}
+
 /// Expand `paths`: files are kept, directories are walked recursively in
-/// sorted order (hidden entries skipped, only `.txt`, `.jsonl`,
-/// `.ndjson`, `.json` files taken). Missing paths and unreadable directories
-/// come back as errors; the rest is still returned.
+/// sorted order (hidden entries skipped, only `.txt`, `.jsonl`, `.ndjson`,
+/// `.json` files taken). See [`walk_files`], which this collects.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-            continue;
-        }
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
-            Ok(_) => files.push(p.clone()),
-            Err(e) => errors.push(Error::io(p, e)),
+    for item in walk_files(paths) {
+        match item {
+            Ok(p) => files.push(p),
+            Err(e) => errors.push(e),
         }
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => return errors.push(Error::io(dir, e)),
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, files, errors);
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "txt" | "jsonl" | "ndjson" | "json"
-            )
-        }) {
-            files.push(p);
+/// The files under `paths`, one at a time, so a walk over a million files
+/// holds one path at a time: files are kept, directories are walked
+/// recursively in sorted order (hidden entries skipped, only `.txt`,
+/// `.jsonl`, `.ndjson`, `.json` files taken). Symbolic links are followed,
+/// but a link back to a directory being walked is an error instead of a walk
+/// without end, and a file reached through a link is taken only when no
+/// other path reaches it (so no file is read twice). Missing paths,
+/// unreadable directories and entries that cannot be examined (a path too
+/// long for the system, …) are errors; the walk goes on after each.
+pub fn walk_files(paths: &[PathBuf]) -> WalkFiles {
+    WalkFiles {
+        paths: paths.to_vec(),
+        next: 0,
+        current: None,
+        roots: paths
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
+        linked: Default::default(),
+        link_depth: None,
+    }
+}
+
+/// A directory walk without hidden entries.
+type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// The iterator of [`walk_files`].
+pub struct WalkFiles {
+    paths: Vec<PathBuf>,
+    next: usize,
+    current: Option<(PathBuf, Walk)>,
+    /// The inputs, canonical: a linked file inside one is reached directly.
+    roots: Vec<PathBuf>,
+    /// Files reached through links, canonical, to take each once.
+    linked: std::collections::HashSet<PathBuf>,
+    /// Depth of the linked directory the walk is inside, if any.
+    link_depth: Option<usize>,
+}
+
+fn not_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+}
+
+impl WalkFiles {
+    /// Take `path`, reached through a link, unless another path reaches it.
+    fn take_linked(&mut self, path: PathBuf) -> Option<PathBuf> {
+        let real = std::fs::canonicalize(&path).ok()?;
+        let direct = self.roots.iter().any(|r| real.starts_with(r) && real != *r)
+            && !self.roots.contains(&real);
+        if direct || !self.linked.insert(real) {
+            return None;
+        }
+        Some(path)
+    }
+}
+
+impl Iterator for WalkFiles {
+    type Item = Result<PathBuf>;
+
+    fn next(&mut self) -> Option<Result<PathBuf>> {
+        loop {
+            if let Some((root, walk)) = &mut self.current {
+                let Some(entry) = walk.next() else {
+                    self.current = None;
+                    continue;
+                };
+                let e = match entry {
+                    Ok(e) => e,
+                    Err(e) => return Some(Err(walk_error(root, e))),
+                };
+                if self.link_depth.is_some_and(|d| e.depth() <= d) {
+                    self.link_depth = None;
+                }
+                if e.file_type().is_dir() {
+                    if e.path_is_symlink() && self.link_depth.is_none() {
+                        self.link_depth = Some(e.depth());
+                    }
+                    continue;
+                }
+                if !is_article_file(e.path()) {
+                    continue;
+                }
+                let through_link = e.path_is_symlink() || self.link_depth.is_some();
+                let path = e.into_path();
+                if through_link {
+                    match self.take_linked(path) {
+                        Some(p) => return Some(Ok(p)),
+                        None => continue,
+                    }
+                }
+                return Some(Ok(path));
+            }
+            let p = self.paths.get(self.next)?.clone();
+            self.next += 1;
+            if p.as_os_str() == "-" {
+                return Some(Ok(p));
+            }
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => {
+                    let filter: fn(&walkdir::DirEntry) -> bool = not_hidden;
+                    let walk = walkdir::WalkDir::new(&p)
+                        .follow_links(true)
+                        .sort_by_file_name()
+                        .into_iter()
+                        .filter_entry(filter);
+                    self.link_depth = None;
+                    self.current = Some((p, walk));
+                }
+                Ok(_) => return Some(Ok(p)),
+                Err(e) => return Some(Err(Error::io(&p, e))),
+            }
         }
     }
 }
 
-/// Read and parse one file (`-` reads standard input).
+/// What identifies the file at `path` whatever path or link names it: its
+/// device and inode (the canonical path where there are no inodes); `None`
+/// when it cannot be examined.
+pub fn file_id(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| format!("{}:{}", m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path)
+            .ok()
+            .map(|p| p.to_string_lossy().into_owned())
+    }
+}
+
+fn walk_error(root: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(root).to_path_buf();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Error::invalid(
+            path,
+            format!(
+                "symbolic link loop back to {}; not walked again",
+                ancestor.display()
+            ),
+        );
+    }
+    match e.into_io_error() {
+        Some(io) => Error::io(path, io),
+        None => Error::invalid(path, "cannot walk this entry"),
+    }
+}
+
+/// Read and parse one file (`-` reads standard input). A malformed record
+/// of a JSON Lines file fails the whole file here; [`read_file_records`]
+/// keeps the good records.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<Document>> {
+    let (docs, mut errors) = read_file_records(path, opts)?;
+    match errors.is_empty() {
+        true => Ok(docs),
+        false => Err(errors.swap_remove(0)),
+    }
+}
+
+/// Read and parse one file, keeping every good record of a JSON Lines file:
+/// the documents, and an error (naming `file:line`) per record that could
+/// not be read. An error for the whole file (unreadable, binary, empty, no
+/// good record) is the `Err`.
+pub fn read_file_records(path: &Path, opts: &ReadOptions) -> Result<(Vec<Document>, Vec<Error>)> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
@@ -278,7 +421,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<Document>> {
     } else {
         std::fs::read(path).map_err(|e| Error::io(path, e))?
     };
-    parse_bytes(&path.to_string_lossy(), &bytes, opts)
+    parse_bytes_records(&path.to_string_lossy(), &bytes, opts)
 }
 
 /// Decoded text and what the decoder found.
@@ -321,9 +464,8 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        return Err(Error::parse(
+        return Err(Error::invalid(
             path,
-            0,
             "binary file (contains NUL bytes); not a text article",
         ));
     }
@@ -390,13 +532,29 @@ fn utf8_error_offsets(bytes: &[u8]) -> Vec<usize> {
 }
 
 /// Parse the bytes of one file named `path` (used in spans and messages).
+/// A malformed JSON Lines record fails the whole file here; see
+/// [`parse_bytes_records`].
 pub fn parse_bytes(path: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Document>> {
+    let (docs, mut errors) = parse_bytes_records(path, bytes, opts)?;
+    match errors.is_empty() {
+        true => Ok(docs),
+        false => Err(errors.swap_remove(0)),
+    }
+}
+
+/// [`parse_bytes`], keeping the good records of a JSON Lines file and an
+/// error for each bad one.
+pub fn parse_bytes_records(
+    path: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<(Vec<Document>, Vec<Error>)> {
     if bytes.is_empty() {
-        return Err(Error::parse(path, 0, "empty file"));
+        return Err(Error::invalid(path, "empty file"));
     }
     let decoded = decode(path, bytes)?;
     if decoded.text.trim().is_empty() {
-        return Err(Error::parse(path, 0, "file holds only whitespace"));
+        return Err(Error::invalid(path, "file holds only whitespace"));
     }
     let mut base = Document {
         path: path.to_owned(),
@@ -432,7 +590,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<D
         base.paragraphs = paragraphs(&base.text, whole);
     }
     finish(&mut base, opts);
-    Ok(vec![base])
+    Ok((vec![base], Vec::new()))
 }
 
 /// Lines of `text` within `span` as (span without line end) items.
@@ -610,12 +768,36 @@ fn parse_crawl(doc: &mut Document) -> Result<()> {
     Ok(())
 }
 
-fn parse_jsonl(base: &Document, text: &str, opts: &ReadOptions) -> Result<Vec<Document>> {
+/// The records of a JSON Lines file: the good ones, and an error per bad
+/// line (the rest of the file is still read).
+fn parse_jsonl(
+    base: &Document,
+    text: &str,
+    opts: &ReadOptions,
+) -> Result<(Vec<Document>, Vec<Error>)> {
     let mut docs = Vec::new();
+    let mut errors = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if line.trim().is_empty() {
             continue;
         }
+        match parse_record(base, i, line, opts) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    if docs.is_empty() {
+        return Err(match errors.is_empty() {
+            true => Error::invalid(&base.path, "no JSON Lines records"),
+            false => errors.swap_remove(0),
+        });
+    }
+    Ok((docs, errors))
+}
+
+/// The record on line `i` (0-based) of a JSON Lines file.
+fn parse_record(base: &Document, i: usize, line: &str, opts: &ReadOptions) -> Result<Document> {
+    {
         let value: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| Error::parse(&base.path, i + 1, format!("invalid JSON: {e}")))?;
         let serde_json::Value::Object(obj) = value else {
@@ -668,12 +850,8 @@ fn parse_jsonl(base: &Document, text: &str, opts: &ReadOptions) -> Result<Vec<Do
             ..opts.clone()
         };
         finish(&mut doc, &opts);
-        docs.push(doc);
+        Ok(doc)
     }
-    if docs.is_empty() {
-        return Err(Error::parse(&base.path, 0, "no JSON Lines records"));
-    }
-    Ok(docs)
 }
 
 /// Decide the document language, split blocks into sentences and label each.

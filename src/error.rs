@@ -18,6 +18,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The file (or what a path names) cannot be used as it is.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The file's content is malformed.
     #[error("{path}:{line}: {message}")]
     Parse {
@@ -36,6 +44,14 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// A problem with the file as a whole (not at a line).
+    pub fn invalid(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            path: path.into(),
+            message: message.into(),
         }
     }
 

@@ -94,9 +94,48 @@ impl LineIndex {
         (line, col)
     }
 
+    /// A cursor that turns offsets into line:column in time linear in the
+    /// distance moved, for callers that ask in (mostly) increasing order.
+    pub fn columns<'a>(&'a self, text: &'a str) -> Columns<'a> {
+        Columns {
+            index: self,
+            text,
+            at: (0, 1, 1),
+        }
+    }
+
     /// Number of lines.
     pub fn lines(&self) -> usize {
         self.starts.len()
+    }
+}
+
+/// See [`LineIndex::columns`].
+#[derive(Clone, Debug)]
+pub struct Columns<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// Last position (offset, line, column).
+    at: (usize, usize, usize),
+}
+
+impl Columns<'_> {
+    /// 1-based line and column (in characters) of byte `offset`: counted
+    /// from the last position when it is earlier on the same line, else from
+    /// the start of the line.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.index.line(offset);
+        let start = self.index.line_start(line);
+        let (a_off, a_line, a_col) = self.at;
+        let (from, col) = if a_line == line && a_off <= offset && a_off >= start {
+            (a_off, a_col)
+        } else {
+            (start, 1)
+        };
+        let col = col + self.text[from..offset].chars().count();
+        self.at = (offset, line, col);
+        (line, col)
     }
 }
 

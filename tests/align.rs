@@ -201,13 +201,15 @@ fn an_empty_side_leaves_the_other_side_unaligned() {
     let (en, _) = files(dir.path());
     let empty = write(dir.path(), "empty.ko", b"");
     let out = run(&["align", "--presegmented", &en, &empty]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("no sentences"));
+    // An empty file is an input error in every command; the batch goes on.
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty.ko: empty file"));
     let rows = corpus::read(Format::Csv, &stdout(&out)).unwrap();
     assert_covers(&rows, 5, 0);
     assert!(rows.iter().all(|r| r.bead == "1-0"));
-    let both = run(&["align", "--presegmented", &empty, &empty]);
-    assert_eq!(code(&both), 0);
+    let empty_en = write(dir.path(), "empty.en", b"");
+    let both = run(&["align", "--presegmented", &empty_en, &empty]);
+    assert_eq!(code(&both), 2);
     assert_eq!(
         stdout(&both),
         "en_doc,ko_doc,en_idx,ko_idx,en,ko,bead,score\r\n"
@@ -232,7 +234,8 @@ fn a_missing_or_binary_file_is_an_error_with_a_message() {
 fn a_pair_that_is_not_english_korean_is_reported_and_aligned_without_the_profile() {
     let dir = tempfile::tempdir().unwrap();
     let (en, _) = files(dir.path());
-    let out = run(&["align", "--presegmented", &en, &en]);
+    let copy = write(dir.path(), "copy.ko", &std::fs::read(&en).unwrap());
+    let out = run(&["align", "--presegmented", &en, &copy]);
     assert_eq!(code(&out), 0);
     assert!(
         stderr(&out).contains("without the English–Korean profile"),

@@ -334,9 +334,14 @@ fn markdown_summary_has_score_counts_and_worst_pairs() {
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// The DOM of `page` after Chromium rendered it, or `None` (with a message)
-/// when Chromium is not installed.
+/// when Chromium is not installed. CI sets `BITEXT_REQUIRE_CHROMIUM=1`: there
+/// a missing browser fails the test instead of skipping its checks.
 fn rendered_dom(page: &Path) -> Option<String> {
     if !Path::new(CHROMIUM).exists() {
+        assert!(
+            std::env::var_os("BITEXT_REQUIRE_CHROMIUM").is_none(),
+            "{CHROMIUM} is not installed and BITEXT_REQUIRE_CHROMIUM is set"
+        );
         eprintln!("SKIPPED: {CHROMIUM} is not installed; `apt-get install chromium` to run the HTML report test");
         return None;
     }

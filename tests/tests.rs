@@ -7,4 +7,6 @@ mod fuzz;
 mod lint;
 mod pair;
 mod pipeline;
+mod robust;
+mod stream;
 mod util;

@@ -277,6 +277,16 @@ impl Viterbi {
         self.best[i % 4] = cur;
     }
 
+    /// The score of the best path to (n, m) (`-inf` when there is none).
+    pub fn score(&self, band: &Band) -> f64 {
+        band.lo
+            .get(band.n)
+            .and_then(|&lo| band.m.checked_sub(lo))
+            .and_then(|x| self.best[band.n % 4].get(x))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY)
+    }
+
     /// The best path to (n, m) as (type, start i, start j), in order.
     pub fn path(&self, band: &Band) -> Vec<(usize, usize, usize)> {
         let mut path = Vec::new();

@@ -1,4 +1,4 @@
-//! The built-in Korean–English news glossary (`glossary.txt`) and its lookup
+//! The news glossary of the built-in lexicon ([`crate::lexicon`]) and its lookup
 //! inside Korean words, which are written without spaces between the parts
 //! of a compound (국가안보회의) and carry particles (정부는).
 
@@ -8,7 +8,7 @@ use super::text::{
 };
 use std::sync::OnceLock;
 
-const SOURCE: &str = include_str!("glossary.txt");
+use crate::lexicon::Source;
 
 /// The parsed glossary: Korean term → concept ids of its English stems.
 pub(crate) struct Glossary {
@@ -24,14 +24,11 @@ impl Glossary {
     fn parse() -> Glossary {
         let mut base = FxMap::default();
         let mut terms: FxMap<String, Vec<u32>> = FxMap::default();
-        for line in SOURCE.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
+        for e in crate::lexicon::entries() {
+            if !e.has(Source::Glossary) {
                 continue;
             }
-            let Some((ko, en)) = line.split_once('\t') else {
-                continue;
-            };
+            let (ko, en) = (e.ko, e.glossary);
             let mut ids = Vec::new();
             for tok in tokenize(en) {
                 if let Tok::Latin(l) = tok {

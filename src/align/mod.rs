@@ -406,21 +406,28 @@ fn search(
     keep: bool,
 ) -> (Lattice, Vec<(usize, usize, usize)>) {
     let (n, m) = (fe.len(), fk.len());
+    let mut last: Option<f64> = None;
     loop {
         let band = if full {
             Band::full(n, m)
         } else {
             Band::around(n, m, centre, w)
         };
-        let (lattice, path) = score_band(fe, fk, params, support, band, keep);
+        let (lattice, path, score) = score_band(fe, fk, params, support, band, keep);
         let touches = !full
             && path
                 .iter()
                 .any(|&(_, i, j)| lattice.band.on_inner_edge(i, j));
+        // Widening pays only while it finds a better path. Where nothing
+        // tells places apart (repeated lines), a best path runs along any
+        // edge, and widening up to the whole lattice would only find ties:
+        // one widening that gains nothing ends the search.
+        let improved = last.is_none_or(|s| score > s + 1e-9 * s.abs().max(1.0));
         // Give up widening once the band is as wide as the lattice.
-        if !touches || w >= n.max(m) {
+        if !touches || !improved || w >= n.max(m) {
             return (lattice, path);
         }
+        last = Some(score);
         w *= 2;
     }
 }
@@ -458,7 +465,7 @@ const RING: usize = 4;
 /// once per sentence pair (from the pair's shared concepts, found through
 /// the postings) and shared by the bead shapes that contain it. Only the
 /// last few rows of pairs and terms are kept. Returns the lattice (with its
-/// scores when `keep`) and its best path.
+/// scores when `keep`), its best path and that path's score.
 fn score_band(
     fe: &[Feat],
     fk: &[Feat],
@@ -466,7 +473,7 @@ fn score_band(
     support: &[Vec<f64>; 2],
     band: Band,
     keep: bool,
-) -> (Lattice, Vec<(usize, usize, usize)>) {
+) -> (Lattice, Vec<(usize, usize, usize)>, f64) {
     let (n, m) = (fe.len(), fk.len());
     // Every sentence pair inside a bead of the band (see `Band::pairs`);
     // terms that would reach outside it belong to no bead and stay zero.
@@ -582,7 +589,8 @@ fn score_band(
         }
     }
     let path = viterbi.path(&band);
-    (Lattice { band, score: kept }, path)
+    let best = viterbi.score(&band);
+    (Lattice { band, score: kept }, path, best)
 }
 
 /// The sentences each concept occurs in, with the token positions that
@@ -928,6 +936,34 @@ mod tests {
             beads.iter().any(|b| b.en == (2..3) && b.ko.is_empty()),
             "{beads:?}"
         );
+    }
+
+    #[test]
+    fn repeated_lines_with_a_missing_tail_keep_every_sentence() {
+        let en: Vec<&str> = (0..400)
+            .map(|i| {
+                [
+                    "The committee met on Monday.",
+                    "Officials approved the plan.",
+                ][i % 2]
+            })
+            .collect();
+        let ko: Vec<&str> = (0..390)
+            .map(|i| {
+                [
+                    "위원회는 월요일 회의를 열었다.",
+                    "관계자들은 계획을 승인했다.",
+                ][i % 2]
+            })
+            .collect();
+        let banded = AlignOptions {
+            full_search_cells: 0,
+            ..AlignOptions::default()
+        };
+        let beads = align(&en, &ko, &banded);
+        assert!(covers(&beads, 400, 390));
+        let linked = beads.iter().filter(|b| !b.is_null()).count();
+        assert!(linked >= 380, "{linked}");
     }
 
     #[test]

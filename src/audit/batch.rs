@@ -51,24 +51,29 @@ pub fn add_name_variants(reports: &mut [PairReport]) {
         .collect();
     for (report, found) in reports.iter_mut().zip(super::names::variants(&per_pair)) {
         for (r, first) in found {
-            report.findings.push(Finding {
-                code: Code::NameVariant,
-                // A consistency note about the batch, not a judgement of
-                // this pair's translation: never an error. The two
-                // spellings certainly differ.
-                severity: Code::NameVariant.severity(),
-                confidence: 1.0,
-                class: "",
-                message: format!(
-                    "`{}` is spelled `{}` here but `{first}` earlier in the batch",
-                    r.ko, r.en
-                ),
-                en: Some(r.en_span),
-                ko: Some(r.ko_span),
-                weight: 0.0,
-                evidence: None,
-            });
+            report.findings.push(name_variant(r, &first));
         }
+    }
+}
+
+/// The name-variant finding for rendering `r` of a name first spelled `first`.
+pub fn name_variant(r: super::names::Rendering, first: &str) -> Finding {
+    Finding {
+        code: Code::NameVariant,
+        // A consistency note about the batch, not a judgement of this
+        // pair's translation: never an error. The two spellings certainly
+        // differ.
+        severity: Code::NameVariant.severity(),
+        confidence: 1.0,
+        class: "",
+        message: format!(
+            "`{}` is spelled `{}` here but `{first}` earlier in the batch",
+            r.ko, r.en
+        ),
+        en: Some(r.en_span),
+        ko: Some(r.ko_span),
+        weight: 0.0,
+        evidence: None,
     }
 }
 

@@ -30,6 +30,33 @@ pub struct RowOrigin {
     pub ko_offset: usize,
 }
 
+/// The 1-based line of a quote that opens a cell and is never closed.
+fn unterminated_quote(bytes: &[u8], delim: u8) -> Option<usize> {
+    let (mut line, mut opened) = (1, 0);
+    let (mut field_start, mut in_quotes) = (true, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            in_quotes = true;
+            opened = line;
+        }
+        field_start = !in_quotes && (b == delim || b == b'\n');
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened)
+}
+
 /// Byte offsets (relative to `raw`) where each field of the record at the
 /// start of `raw` begins, after an opening quote. Cells with doubled quotes
 /// shift later offsets of that cell only, not of the fields.
@@ -87,6 +114,16 @@ pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
     let original = bytes;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let delim = delimiter(path, bytes);
+    if delim != b'\t' {
+        if let Some(line) = unterminated_quote(bytes, delim) {
+            // The CSV reader would take the rest of the file as one cell.
+            return Err(Error::parse(
+                path,
+                line,
+                "a quoted cell opened here is never closed (a missing `\"`?)",
+            ));
+        }
+    }
     // A byte-order mark was stripped: offsets into `bytes` are shifted by it.
     let bom = if bytes.len() < original.len() { 3 } else { 0 };
     let mut reader = csv::ReaderBuilder::new()
@@ -153,6 +190,17 @@ pub fn parse_pairs(path: &Path, bytes: &[u8]) -> Result<PairsTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unterminated_quote_is_an_error_naming_its_line() {
+        let e = parse_pairs(
+            Path::new("x.csv"),
+            b"en,ko\n\"Hello \"\"world\"\" ,\xec\x95\x88\n\nok,\xec\x95\x88\n",
+        );
+        let msg = e.map(|_| String::new()).unwrap_or_else(|e| e.to_string());
+        assert!(msg.starts_with("x.csv:2:"), "{msg}");
+        assert!(parse_pairs(Path::new("x.csv"), b"en,ko\n\"a\"\"b\",c\nd,\"e\nf\"\n").is_ok());
+    }
 
     #[test]
     fn tsv_with_extra_columns() {

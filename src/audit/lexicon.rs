@@ -1,5 +1,5 @@
 //! Lexical agreement: a compact seed lexicon of frequent Korean content
-//! words and their English renderings (`lexicon.txt`), and how many of the
+//! words and their English renderings (the built-in [`crate::lexicon`]), and how many of the
 //! Korean words found there have a rendering in the English.
 //!
 //! A true translation renders most of them; the English of another sentence
@@ -11,7 +11,9 @@
 use super::text::{fold_hash, is_syllable, HashMapU64};
 use super::{Pair, Signal};
 use crate::diagnostic::Code;
+use crate::lexicon::Source;
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -55,40 +57,34 @@ const LIGHT: &[&str] = &[
 ];
 
 struct Lexicon {
-    /// Korean key (as [`fold_hash`]) → its English renderings.
-    entries: HashMapU64<Vec<u64>>,
+    /// Korean key → its English renderings (as [`fold_hash`]es).
+    entries: FxHashMap<&'static str, Vec<u64>>,
     longest: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut entries: HashMapU64<Vec<u64>> = HashMapU64::default();
+        let mut entries: FxHashMap<&'static str, Vec<u64>> = FxHashMap::default();
         let mut longest = 1;
-        for line in include_str!("lexicon.txt").lines() {
-            let line = line.trim();
-            if line.starts_with('#') {
+        for e in crate::lexicon::entries() {
+            if !e.has(Source::Lexicon) {
                 continue;
             }
-            let Some((ko, en)) = line.split_once('=') else {
-                continue;
-            };
-            longest = longest.max(ko.chars().count());
-            let v = entries.entry(fold_hash(ko)).or_default();
-            v.extend(en.split('|').map(|w| fold_hash(&stem(w))));
+            longest = longest.max(e.ko.chars().count());
+            let v = entries.entry(e.ko).or_default();
+            v.extend(e.renderings(Source::Lexicon).map(|w| fold_hash(&stem(w))));
         }
         // The aligner's news glossary adds its terms of two syllables or
         // more (its single syllables and Han characters only hold inside
         // compounds, which this lookup does not check).
-        for line in include_str!("../align/glossary.txt").lines() {
-            let Some((ko, en)) = line.trim().split_once('\t') else {
-                continue;
-            };
-            if line.starts_with('#') || ko.chars().count() < 2 || !ko.chars().all(is_syllable) {
+        for e in crate::lexicon::entries() {
+            let (ko, en) = (e.ko, e.glossary);
+            if !e.has(Source::Glossary) || ko.chars().count() < 2 || !ko.chars().all(is_syllable) {
                 continue;
             }
             longest = longest.max(ko.chars().count());
-            let v = entries.entry(fold_hash(ko)).or_default();
+            let v = entries.entry(ko).or_default();
             for w in en.split(['|', ' ']) {
                 if !w.is_empty() && !GLOSSARY_STOP.contains(&w) {
                     let h = fold_hash(&stem(w));
@@ -99,7 +95,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for light in LIGHT {
-            entries.remove(&fold_hash(light));
+            entries.remove(light);
         }
         Lexicon { entries, longest }
     })
@@ -147,7 +143,7 @@ fn korean_hits(ko: &str) -> Vec<(Span, &'static [u64])> {
             let mut found = None;
             for len in (1..=lex.longest.min(bounds.len() - 1 - i)).rev() {
                 let key = &word[bounds[i]..bounds[i + len]];
-                if let Some(v) = lex.entries.get(&fold_hash(key)) {
+                if let Some(v) = lex.entries.get(key) {
                     let rest = &word[bounds[i + len]..];
                     if len >= 2 || (i == 0 && (rest.is_empty() || crate::ko::is_particle(rest))) {
                         found = Some((len, v.as_slice()));
@@ -309,6 +305,25 @@ pub fn check(pair: &Pair<'_>, out: &mut Vec<Signal>) {
         )
         .class("lexicon"),
     );
+    // A word with no rendering in a pair that otherwise agrees (two or
+    // more words rendered, and most of them) is named for a reader. Its
+    // weight is what one missing word says against the translation of that
+    // word, `ln(1 / (1 − p_true))`; the agreement total above already
+    // counts it, so the score does not count it again.
+    if rendered >= 2 && rendered * 2 >= total {
+        for h in hits.iter().filter(|h| !h.rendered) {
+            let word = &pair.ko[h.ko.range()];
+            out.push(
+                Signal::new(
+                    Code::Mistranslation,
+                    -(1.0 - P_TRUE).ln(),
+                    format!("`{word}` of the Korean has no rendering in the English"),
+                )
+                .ko(h.ko)
+                .class("coverage"),
+            );
+        }
+    }
     let cut = truncation_weight(pair, &hits);
     out.push(
         Signal::new(
@@ -434,6 +449,24 @@ mod tests {
             .collect();
         assert!(rendered.contains(&"달러"), "{rendered:?}");
         assert!(rendered.contains(&"포인트"), "{rendered:?}");
+    }
+
+    #[test]
+    fn a_word_without_rendering_is_named_when_the_rest_agrees() {
+        let v = crate::audit::run_check(
+            check,
+            "정부는 내년 예산을 늘리고 세금을 줄인다.",
+            "The government will increase next year's budget and raise taxes.",
+        );
+        let named: Vec<&str> = v
+            .iter()
+            .filter(|s| s.code == Code::Mistranslation)
+            .map(|s| s.message.as_str())
+            .collect();
+        assert!(
+            named.iter().all(|m| m.contains("has no rendering")),
+            "{named:?}"
+        );
     }
 
     #[test]

@@ -993,27 +993,42 @@ fn is_variant(a: &str, b: &str) -> bool {
     a != b && !a.starts_with(b) && !b.starts_with(a) && strsim::normalized_levenshtein(a, b) >= 0.6
 }
 
+/// The first English spelling of each Korean name met so far in a batch, so
+/// that name variants can be found pair by pair as a stream goes by (memory
+/// grows with the distinct names, not with the pairs).
+#[derive(Clone, Debug, Default)]
+pub struct Spellings {
+    first: std::collections::HashMap<String, (String, String)>,
+}
+
+impl Spellings {
+    /// The renderings of the next pair whose Korean name an earlier pair
+    /// spelled differently, with that first spelling; remembers the names met
+    /// for the first time.
+    pub fn variants(&mut self, renderings: &[Rendering]) -> Vec<(Rendering, String)> {
+        let mut out = Vec::new();
+        for r in renderings {
+            let sp = spelling(&r.en);
+            match self.first.get(r.ko.as_str()) {
+                Some((seen, seen_sp)) if is_variant(seen_sp, &sp) => {
+                    out.push((r.clone(), seen.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    self.first.insert(r.ko.clone(), (r.en.clone(), sp));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Name variants across a batch: for each pair (in order), the renderings
 /// whose Korean name an earlier pair spelled differently, with that first
 /// spelling.
 pub fn variants(per_pair: &[Vec<Rendering>]) -> Vec<Vec<(Rendering, String)>> {
-    let mut first: std::collections::HashMap<&str, (&str, String)> = Default::default();
-    let mut out = vec![Vec::new(); per_pair.len()];
-    for (i, renderings) in per_pair.iter().enumerate() {
-        for r in renderings {
-            let sp = spelling(&r.en);
-            match first.get(r.ko.as_str()) {
-                Some((seen, seen_sp)) if is_variant(seen_sp, &sp) => {
-                    out[i].push((r.clone(), (*seen).to_string()));
-                }
-                Some(_) => {}
-                None => {
-                    first.insert(&r.ko, (&r.en, sp));
-                }
-            }
-        }
-    }
-    out
+    let mut seen = Spellings::default();
+    per_pair.iter().map(|r| seen.variants(r)).collect()
 }
 
 #[cfg(test)]

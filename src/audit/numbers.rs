@@ -195,16 +195,27 @@ fn slip_of(ko: f64, en: f64) -> bool {
 }
 
 /// Metric units (as Korean and English write them), the US units English
-/// news converts them to, and the factor between the two (US value =
-/// metric value · factor). Longer unit names come first (`km` before `m`).
-const CONVERSIONS: [(&[&str], &[&str], f64); 8] = [
+/// news converts them to, and the affine map between the two (US value =
+/// metric value · factor + offset). Longer unit names come first (`km`
+/// before `m`); a unit may have several rows (`평` is given in square feet
+/// or square metres).
+const CONVERSIONS: [(&[&str], &[&str], f64, f64); 11] = [
     (
         &["km", "㎞", "킬로미터", "kilometer", "kilometre"],
         &["mile"],
         0.621_371,
+        0.0,
     ),
     (
-        &["㎡", "m²", "m2", "제곱미터", "평방미터", "square met"],
+        &[
+            "㎡",
+            "m²",
+            "m2",
+            "제곱미터",
+            "평방미터",
+            "square met",
+            "square-met",
+        ],
         &[
             "square feet",
             "square-foot",
@@ -213,29 +224,90 @@ const CONVERSIONS: [(&[&str], &[&str], f64); 8] = [
             "sq. ft",
         ],
         10.763_9,
+        0.0,
     ),
     (
         &["cm", "㎝", "센티미터", "센티", "centimet"],
         &["inch"],
         0.393_701,
+        0.0,
     ),
     (
         &["kg", "㎏", "킬로그램", "kilogram"],
         &["pound", "lb"],
         2.204_62,
+        0.0,
     ),
     (
         &["m", "미터", "meter", "metre"],
         &["feet", "foot", "ft"],
         3.280_84,
+        0.0,
     ),
-    (&["ha", "헥타르", "hectare"], &["acre"], 2.471_05),
-    (&["마일"], &["km", "kilomet"], 1.609_34),
-    (&["피트"], &["meter", "metre"], 0.304_8),
+    (&["ha", "헥타르", "hectare"], &["acre"], 2.471_05, 0.0),
+    (&["마일"], &["km", "kilomet"], 1.609_34, 0.0),
+    (&["피트"], &["meter", "metre"], 0.304_8, 0.0),
+    // Degrees Celsius, as Korean writes them (`섭씨 35도`, `영하 10도`), in
+    // Fahrenheit; a bare "degrees" in American English is Fahrenheit.
+    (
+        &["도", "℃", "°C", "°c", "degrees celsius", "degrees c"],
+        &[
+            "degrees fahrenheit",
+            "degrees f",
+            "degree fahrenheit",
+            "°F",
+            "℉",
+            "fahrenheit",
+            "degrees",
+            "f",
+        ],
+        1.8,
+        32.0,
+    ),
+    // The Korean floor-area unit 평 (400/121 m²).
+    (
+        &["평"],
+        &[
+            "square feet",
+            "square-foot",
+            "square foot",
+            "sq ft",
+            "sq. ft",
+        ],
+        35.583_1,
+        0.0,
+    ),
+    (
+        &["평"],
+        &["square met", "square-met", "㎡", "m²", "m2", "sq m"],
+        3.305_79,
+        0.0,
+    ),
 ];
 /// Relative tolerance of a converted value: translators round conversions
 /// (240 km is 149.1 miles, written `150 miles`).
 const CONVERSION_TOLERANCE: f64 = 0.07;
+
+/// True when one of `units` follows the figure of `q` in `text`.
+fn unit_follows(text: &str, q: &Quantity, units: &[&str]) -> bool {
+    let figure =
+        |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '만' | '천' | '백' | '억');
+    let start = text.get(q.span.clone()).map_or(q.span.end, |t| {
+        q.span.start + t.find(|c: char| !figure(c)).unwrap_or(t.len())
+    });
+    let Some(rest) = text.get(start..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '-']);
+    units.iter().any(|u| {
+        let Some(head) = rest.get(..u.len()) else {
+            return false;
+        };
+        // `m` must not be the start of `million`.
+        let whole = u.len() > 2 || !rest[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+        whole && head.eq_ignore_ascii_case(u)
+    })
+}
 
 /// The row of [`CONVERSIONS`] whose unit (among `units` of each row)
 /// follows the figure of `q` in `text`.
@@ -244,38 +316,39 @@ fn unit(
     q: &Quantity,
     units: impl Fn(usize) -> &'static [&'static str],
 ) -> Option<usize> {
-    let figure =
-        |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '만' | '천' | '백' | '억');
-    let start = text.get(q.span.clone()).map_or(q.span.end, |t| {
-        q.span.start + t.find(|c: char| !figure(c)).unwrap_or(t.len())
-    });
-    let rest = text.get(start..)?.trim_start_matches([' ', '-']);
-    (0..CONVERSIONS.len()).find(|&i| {
-        units(i).iter().any(|u| {
-            let Some(head) = rest.get(..u.len()) else {
-                return false;
-            };
-            // `m` must not be the start of `million`.
-            let whole =
-                u.len() > 2 || !rest[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
-            whole && head.eq_ignore_ascii_case(u)
-        })
-    })
+    (0..CONVERSIONS.len()).find(|&i| unit_follows(text, q, units(i)))
 }
 
-/// True when `x` is `v` converted by `factor`, within rounding.
-fn close(v: f64, factor: f64, x: f64) -> bool {
-    let expected = v * factor;
-    (x - expected).abs() <= CONVERSION_TOLERANCE * expected
+/// The value of `q` with its sign: `영하 10도` and "minus 4" are below zero.
+fn signed(text: &str, q: &Quantity) -> f64 {
+    let before = text.get(..q.span.start).unwrap_or_default().trim_end();
+    let negative = before.ends_with("영하")
+        || before.ends_with('-')
+        || before.ends_with('−')
+        || before.to_ascii_lowercase().ends_with("minus");
+    if negative {
+        -q.value
+    } else {
+        q.value
+    }
+}
+
+/// True when `x` is `v` converted by row `i` of [`CONVERSIONS`], within rounding.
+fn close(v: f64, i: usize, x: f64) -> bool {
+    let (_, _, factor, offset) = CONVERSIONS[i];
+    let expected = v * factor + offset;
+    // Near zero (0 °F) a relative tolerance is no tolerance: allow a unit.
+    (x - expected).abs() <= (CONVERSION_TOLERANCE * expected.abs()).max(f64::from(offset > 0.0))
 }
 
 /// True when English quantity `x` renders Korean quantity `q` in another
-/// unit (`240km` as `150 miles`).
+/// unit (`240km` as `150 miles`, `영하 10도` as `14 degrees Fahrenheit`).
 fn converts(pair: &Pair<'_>, q: &Quantity, x: &Quantity) -> bool {
-    let Some(i) = unit(pair.ko, q, |i| CONVERSIONS[i].0) else {
-        return false;
-    };
-    unit(pair.en, x, |j| CONVERSIONS[j].1) == Some(i) && close(q.value, CONVERSIONS[i].2, x.value)
+    (0..CONVERSIONS.len()).any(|i| {
+        unit_follows(pair.ko, q, CONVERSIONS[i].0)
+            && unit_follows(pair.en, x, CONVERSIONS[i].1)
+            && close(signed(pair.ko, q), i, signed(pair.en, x))
+    })
 }
 
 /// English measures followed by a conversion in parentheses that does not
@@ -293,8 +366,8 @@ fn inconsistent_conversions(pair: &Pair<'_>) -> Vec<(usize, usize)> {
         let metric = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].0);
         let us = |q: &Quantity| unit(pair.en, q, |i| CONVERSIONS[i].1);
         let agree = match (metric(x), us(y), us(x), metric(y)) {
-            (Some(i), Some(j), _, _) if i == j => close(x.value, CONVERSIONS[i].2, y.value),
-            (_, _, Some(i), Some(j)) if i == j => close(y.value, CONVERSIONS[i].2, x.value),
+            (Some(i), Some(j), _, _) if i == j => close(signed(pair.en, x), i, signed(pair.en, y)),
+            (_, _, Some(i), Some(j)) if i == j => close(signed(pair.en, y), i, signed(pair.en, x)),
             _ => true,
         };
         if !agree {
@@ -659,6 +732,49 @@ mod tests {
                 .any(|k| k == "number.conversion_disagrees.count"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn temperatures_and_floor_areas_convert() {
+        let v = run("낮 기온이 섭씨 32도까지 올랐다.", "It reached 90 degrees.");
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+        let v = run("기온이 영하 15도로 떨어졌다.", "It fell to 5F.");
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+        let v = run("기온이 영하 15도로 떨어졌다.", "It fell to 25F.");
+        assert!(total(&v) >= CHANGED_WEIGHT, "{v:?}");
+        let v = run(
+            "그는 25평 아파트에 산다.",
+            "He lives in an 890-square-foot flat.",
+        );
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+        let v = run(
+            "그는 25평 아파트에 산다.",
+            "He lives in an 83-square-metre flat.",
+        );
+        assert!(v.iter().all(|s| s.weight <= 0.0), "{v:?}");
+    }
+
+    /// The convention fixture: pairs written and labelled (`clean` or
+    /// `number`) for the project before the check was run on them. A clean
+    /// pair must have no number finding strong enough to show; a pair with a
+    /// changed figure must have one.
+    #[test]
+    fn convention_fixture_is_judged_as_labelled() {
+        let fixture = include_str!("../../tests/fixtures/number_conventions.tsv");
+        let mut wrong = Vec::new();
+        for line in fixture.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [id, verdict, _, ko, en] = f[..] else {
+                panic!("malformed fixture line: {line}");
+            };
+            let shown = run(ko, en)
+                .iter()
+                .any(|s| s.weight >= crate::audit::score::SHOW_WEIGHT);
+            if shown != (verdict == "number") {
+                wrong.push(id);
+            }
+        }
+        assert!(wrong.is_empty(), "judged against the label: {wrong:?}");
     }
 
     #[test]

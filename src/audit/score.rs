@@ -14,13 +14,19 @@
 //! is flagged when one of its findings is an `Error` (see [`super::calibration`]).
 
 use super::{calibration, AuditOptions, Finding, PairReport, Signal};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 
 /// Prior log-odds that a pair is a correct translation (≈ 0.95).
 pub const PRIOR_LOG_ODDS: f64 = 3.0;
 
 /// Signals weaker than this are scored but not shown as findings.
 pub const SHOW_WEIGHT: f64 = 1.5;
+
+/// True when `s` is strong enough to be a finding; a content word without
+/// rendering (BT411) is always named, for a reader to check.
+pub fn shown(s: &Signal) -> bool {
+    s.weight >= SHOW_WEIGHT || s.code == Code::Mistranslation
+}
 
 /// The logistic function.
 pub fn sigmoid(x: f64) -> f64 {
@@ -35,7 +41,7 @@ pub fn sigmoid(x: f64) -> f64 {
 /// `Error`.
 pub fn report(mut signals: Vec<Signal>, _opts: &AuditOptions) -> PairReport {
     let score = sigmoid(PRIOR_LOG_ODDS - error_log_odds(&signals));
-    signals.retain(|s| s.weight >= SHOW_WEIGHT);
+    signals.retain(shown);
     signals.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     let findings: Vec<Finding> = signals
         .into_iter()
@@ -71,7 +77,9 @@ pub fn report(mut signals: Vec<Signal>, _opts: &AuditOptions) -> PairReport {
 /// of the kind's weights; −∞ (no evidence of any error) without signals.
 pub fn error_log_odds(signals: &[Signal]) -> f64 {
     let mut kinds: Vec<(&'static str, f64)> = Vec::new();
-    for s in signals {
+    // A word without rendering is already counted by the lexical
+    // agreement it comes from.
+    for s in signals.iter().filter(|s| s.code != Code::Mistranslation) {
         let k = s.code.category();
         match kinds.iter_mut().find(|(c, _)| *c == k) {
             Some((_, w)) => *w += s.weight,
@@ -106,7 +114,6 @@ pub fn weighted_mean(scores: impl IntoIterator<Item = (f64, f64)>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Code;
 
     #[test]
     fn no_signal_scores_one() {

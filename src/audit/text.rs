@@ -59,31 +59,8 @@ pub fn fold_hash(s: &str) -> u64 {
     h
 }
 
-/// A hasher for keys that are hashes already ([`fold_hash`] values): it
-/// passes the `u64` through instead of hashing it again.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is expected; fold anything else in cheaply.
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Map keyed by [`fold_hash`] values.
-pub type HashMapU64<V> =
-    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+pub type HashMapU64<V> = rustc_hash::FxHashMap<u64, V>;
 
 /// Word tokens of `text`: maximal runs of alphanumeric characters, with an
 /// inner apostrophe or hyphen kept (`don't`, `Tae-won`). Punctuation is dropped,

@@ -79,9 +79,7 @@ impl From<OutFormat> for Format {
     }
 }
 
-fn warn(msg: impl std::fmt::Display) {
-    eprintln!("bitext: warning: {msg}");
-}
+use input::warn;
 
 /// The name a document goes by in the output.
 fn doc_name(d: &Document, records: usize) -> String {
@@ -155,6 +153,9 @@ fn choose_profile(
 
 /// Run `bitext align`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
+    if let Some(out) = &args.output {
+        bitext::atomic::refuse_input(out, &[args.en.clone(), args.ko.clone()])?;
+    }
     if args.en.is_dir() && args.ko.is_dir() {
         return run_collections(&args);
     }
@@ -166,8 +167,8 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         );
     }
     let read = |path: &PathBuf, lang: Lang| {
-        // An empty file is a side without sentences, not an unreadable input:
-        // the other side's sentences are all kept, unaligned.
+        // An empty file is an input error (as in every command), but the
+        // batch goes on: the other side's sentences are all kept, unaligned.
         if path.as_os_str() != "-"
             && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
         {
@@ -185,9 +186,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
                 boilerplate: Vec::new(),
                 lang,
             };
+            input::report(format_args!("{}: empty file", path.display()));
             return input::Batch {
                 docs: vec![doc],
-                errored: false,
+                errored: true,
             };
         }
         input::read_all(
@@ -199,9 +201,22 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             },
         )
     };
+    if args.en.as_os_str() != "-"
+        && bitext::document::file_id(&args.en)
+            .is_some_and(|id| bitext::document::file_id(&args.ko) == Some(id))
+    {
+        anyhow::bail!(
+            "{} and {} are the same file; give the English article, then its Korean original",
+            args.en.display(),
+            args.ko.display()
+        );
+    }
     let (lang_a, lang_b) = args.langs.unwrap_or((Lang::EN, Lang::KO));
     let en = read(&args.en, lang_a);
     let ko = read(&args.ko, lang_b);
+    if args.langs.is_none() {
+        input::check_sides(&en, &ko, false)?;
+    }
     let mut status = if en.errored || ko.errored {
         Status::Error
     } else {
@@ -244,17 +259,18 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
 /// `bitext align EN_DIR KO_DIR`: pair the collections, align every pair, write
 /// one corpus and print a summary on stderr.
 fn run_collections(args: &Args) -> anyhow::Result<Status> {
-    let read = |dir: &PathBuf, lang| {
-        input::read_all(
-            std::slice::from_ref(dir),
-            &ReadOptions {
-                lang: Some(lang),
-                presegmented: args.presegmented,
-                ..ReadOptions::default()
-            },
-        )
+    let opts = |lang| ReadOptions {
+        lang: Some(lang),
+        presegmented: args.presegmented,
+        ..ReadOptions::default()
     };
-    let (en, ko) = (read(&args.en, Lang::EN), read(&args.ko, Lang::KO));
+    let (en, ko) = input::read_sides(
+        std::slice::from_ref(&args.en),
+        std::slice::from_ref(&args.ko),
+        &opts(Lang::EN),
+        &opts(Lang::KO),
+    );
+    input::check_sides(&en, &ko, true)?;
     let opts = CollectionOptions {
         align: AlignOptions {
             realign: !args.no_realign,
@@ -264,7 +280,7 @@ fn run_collections(args: &Args) -> anyhow::Result<Status> {
     };
     let found = align_collections(&en.docs, &ko.docs, &opts);
     for note in &found.notes {
-        eprintln!("bitext: note: {note}");
+        say!("bitext: note: {note}");
     }
     let rows = found.rows(&en.docs, &ko.docs, |d| d.path.clone());
     let mut status = if en.errored || ko.errored {
@@ -281,7 +297,7 @@ fn run_collections(args: &Args) -> anyhow::Result<Status> {
     } else {
         "none"
     };
-    eprintln!(
+    say!(
         "bitext: read {} English and {} Korean articles; paired {}; unpaired {} English, {} Korean\n\
          bitext: aligned {} English and {} Korean sentences in {} rows: {} linked, {} 1-0 (English only), {} 0-1 (Korean only); input errors: {errors}",
         en.docs.len(),

@@ -79,6 +79,10 @@ fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Files linted at a time: enough to keep every core busy, few enough that
+/// the texts held at once stay small.
+const CHUNK: usize = 256;
+
 /// One file: its report, or the error that stopped it.
 fn lint_one(path: &Path, opts: &LintOptions, repair: bool) -> Result<FileReport, String> {
     let name = path.to_string_lossy();
@@ -98,95 +102,139 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         ignore: parse_codes("--ignore", &args.ignore)?,
     };
     let repair = args.fix || args.fix_to.is_some();
-    let (files, errors) = bitext::document::collect_files(&args.paths);
-    let mut errored = !errors.is_empty();
-    for e in errors {
-        report(e);
-    }
-    if files.is_empty() && !errored {
-        report("no input files (directories are searched for .txt, .md, .jsonl, .ndjson, .json)");
-        errored = true;
-    }
-    let results: Vec<Result<FileReport, String>> = files
-        .par_iter()
-        .map(|f| lint_one(f, &opts, repair))
-        .collect();
-
+    // Files are walked, linted and (for the line formats) reported a chunk
+    // at a time, so memory does not grow with the number of files.
+    let streamed = matches!(args.format, Format::Human | Format::Jsonl | Format::Github);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut tally = report::human::Tally::default();
+    let (mut any_file, mut errored, mut failing, mut remaining) = (false, false, false, 0usize);
+    let mut walk = bitext::document::walk_files(&args.paths);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut sources = Sources::new();
     let (mut fixed_files, mut fixes) = (0usize, 0usize);
-    for (file, result) in files.iter().zip(results) {
-        let mut r = match result {
-            Ok(r) => r,
-            Err(e) => {
-                report(e);
-                errored = true;
-                continue;
-            }
-        };
-        for p in &r.problems {
-            report(p);
-            errored = true;
-        }
-        if let Some(repaired) = &r.repaired {
-            let target = match &args.fix_to {
-                Some(dir) => copy_path(dir, file),
-                None => file.clone(),
-            };
-            let needed = args.fix_to.is_some() || repaired.applied > 0;
-            let written = if needed {
-                if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    if let Err(e) = std::fs::create_dir_all(parent) {
-                        report(format_args!("{}: {e}; nothing written", parent.display()));
-                        errored = true;
-                    }
-                }
-                bitext::atomic::write(&target, &repaired.bytes)
-            } else {
-                Ok(())
-            };
-            match written {
-                Ok(()) => {
-                    if repaired.applied > 0 {
-                        fixed_files += 1;
-                        fixes += repaired.applied;
-                    }
-                    if args.fix_to.is_some() {
-                        let copy = target.to_string_lossy().into_owned();
-                        for d in &mut r.diagnostics {
-                            d.location.path = copy.clone();
-                        }
-                        r.path = copy;
-                    }
-                }
+    loop {
+        let mut files: Vec<PathBuf> = Vec::with_capacity(CHUNK);
+        for item in walk.by_ref() {
+            match item {
+                Ok(f) => files.push(f),
                 Err(e) => {
-                    report(format_args!("{e}; the file was left as it was"));
+                    report(e);
                     errored = true;
                 }
             }
+            if files.len() == CHUNK {
+                break;
+            }
         }
-        if r.diagnostics.is_empty() {
-            sources.add(r.path, String::new());
-        } else {
-            sources.add(r.path, r.text);
-            diags.append(&mut r.diagnostics);
+        if files.is_empty() {
+            break;
+        }
+        any_file = true;
+        let results: Vec<Result<FileReport, String>> = files
+            .par_iter()
+            .map(|f| lint_one(f, &opts, repair))
+            .collect();
+        for (file, result) in files.iter().zip(results) {
+            let mut r = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    report(e);
+                    errored = true;
+                    continue;
+                }
+            };
+            for p in &r.problems {
+                report(p);
+                errored = true;
+            }
+            if let Some(repaired) = &r.repaired {
+                let target = match &args.fix_to {
+                    Some(dir) => copy_path(dir, file),
+                    None => file.clone(),
+                };
+                let needed = args.fix_to.is_some() || repaired.applied > 0;
+                let written = if needed {
+                    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                        if let Err(e) = std::fs::create_dir_all(parent) {
+                            report(format_args!("{}: {e}; nothing written", parent.display()));
+                            errored = true;
+                        }
+                    }
+                    bitext::atomic::write(&target, &repaired.bytes)
+                } else {
+                    Ok(())
+                };
+                match written {
+                    Ok(()) => {
+                        if repaired.applied > 0 {
+                            fixed_files += 1;
+                            fixes += repaired.applied;
+                        }
+                        if args.fix_to.is_some() {
+                            let copy = target.to_string_lossy().into_owned();
+                            for d in &mut r.diagnostics {
+                                d.location.path = copy.clone();
+                            }
+                            r.path = copy;
+                        }
+                    }
+                    Err(e) => {
+                        report(format_args!("{e}; the file was left as it was"));
+                        errored = true;
+                    }
+                }
+            }
+            failing |= r.diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
+            remaining += r.diagnostics.len();
+            if streamed {
+                if !r.diagnostics.is_empty() {
+                    let mut one = Sources::new();
+                    one.add(r.path, r.text);
+                    tally.add(&r.diagnostics);
+                    match args.format {
+                        Format::Human => {
+                            report::human::write_diagnostics(&r.diagnostics, &one, &mut out)?
+                        }
+                        Format::Jsonl => report::jsonl::write(&r.diagnostics, &one, &mut out)?,
+                        _ => report::github::write(&r.diagnostics, &one, &mut out)?,
+                    }
+                }
+            } else if r.diagnostics.is_empty() {
+                // JUnit lists clean files as passing cases; the others need
+                // only the files with findings.
+                if args.format == Format::Junit {
+                    sources.add(r.path, String::new());
+                }
+            } else {
+                sources.add(r.path, r.text);
+                diags.append(&mut r.diagnostics);
+            }
         }
     }
-
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    report::write_failing(args.format, &diags, &sources, args.fail_on, &mut out)?;
+    if !any_file && !errored {
+        report(
+            "no input files (directories are searched for .txt, .jsonl, .ndjson and .json files)",
+        );
+        errored = true;
+    }
+    if streamed {
+        if args.format == Format::Human {
+            tally.write(&mut out)?;
+        }
+    } else {
+        report::write_failing(args.format, &diags, &sources, args.fail_on, &mut out)?;
+    }
     out.flush()?;
     if repair {
-        eprintln!(
+        say!(
             "bitext: fixed {fixes} finding{} in {fixed_files} file{}; {} remain{}",
             if fixes == 1 { "" } else { "s" },
             if fixed_files == 1 { "" } else { "s" },
-            diags.len(),
-            if diags.len() == 1 { "s" } else { "" }
+            remaining,
+            if remaining == 1 { "s" } else { "" }
         );
     }
-    let failing = diags.iter().any(|d| args.fail_on.fails(d.severity));
     Ok(if errored {
         Status::Error
     } else if failing {
@@ -202,15 +250,19 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<Status> {
     if codes.is_empty() {
         anyhow::bail!("unknown code or category `{}`", args.code);
     }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for c in codes {
-        println!(
+        writeln!(
+            out,
             "{c} {} ({}, {})\n\n{}\n",
             c.title(),
             c.category(),
             c.severity().as_str(),
             c.explanation()
-        );
+        )?;
     }
+    out.flush()?;
     Ok(Status::Ok)
 }
 

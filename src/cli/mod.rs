@@ -3,6 +3,15 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// `eprintln!` that never panics: a closed or full standard error loses the
+/// message but not the run (its exit code still says what happened).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod align;
 mod audit;
 mod detect;
@@ -48,6 +57,10 @@ Main job: bitext align corpora/en corpora/ko -o parallel.csv";
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Worker threads (default: one per core). Output does not depend on it;
+    /// use 1 when an engine already runs one bitext per core.
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -65,6 +78,20 @@ enum Command {
 /// Parse the command line and run the subcommand.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        if n == 0 {
+            eprintln!("bitext: --threads must be at least 1");
+            return Status::Error.into();
+        }
+        // The global pool is not built yet: nothing has run in parallel.
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            eprintln!("bitext: cannot start {n} threads: {e}");
+            return Status::Error.into();
+        }
+    }
     let result = match cli.command {
         Command::Show(a) => show::run(a),
         Command::Segment(a) => segment::run(a),
@@ -79,7 +106,7 @@ pub fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bitext: {e:#}");
+            say!("bitext: {e:#}");
             Status::Error.into()
         }
     }

@@ -150,6 +150,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let (Some(en_dir), Some(ko_dir)) = (&args.en_dir, &args.ko_dir) else {
         anyhow::bail!("pair needs an English and a Korean collection");
     };
+    if let Some(out) = &args.output {
+        bitext::atomic::refuse_input(out, &[en_dir.clone(), ko_dir.clone()])?;
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(0);
         b.set_style(
@@ -171,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let pairing = pair_features(&en.features, &ko.features, &opts);
     bar.finish_and_clear();
     for n in &pairing.notes {
-        eprintln!("bitext: note: {n}");
+        say!("bitext: note: {n}");
     }
 
     let (fe, fk) = (&en.features, &ko.features);
@@ -219,7 +222,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             w.flush()?;
         }
     }
-    eprintln!(
+    say!(
         "bitext: paired {} of {} English and {} Korean articles",
         pairing.pairs.len(),
         fe.len(),

@@ -48,7 +48,11 @@ pub(super) fn write(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
             ("x-bead", xml_text(&r.bead)),
             ("x-score", format!("{:.4}", r.score)),
         ] {
-            writeln!(out, "      <prop type=\"{ty}\">{v}</prop>")?;
+            // An empty <prop> is invalid for some readers; an absent one
+            // reads back as empty.
+            if !v.is_empty() {
+                writeln!(out, "      <prop type=\"{ty}\">{v}</prop>")?;
+            }
         }
         for (lang, text) in [("ko", &r.ko), ("en", &r.en)] {
             if !text.is_empty() {

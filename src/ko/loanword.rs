@@ -161,6 +161,7 @@ const NATIVE: &[&str] = &[
     "티끌",
     "테두리",
     "스스",
+    "가까스",
     "드디어",
     "오랜",
     "아드님",
@@ -465,6 +466,9 @@ pub fn is_common(word: &str) -> bool {
 /// transliterated foreign word: it holds a syllable Korean uses only for
 /// them and is not one of the native words that break the rules.
 pub fn is_loanword(word: &str) -> bool {
+    if is_mimetic(word) {
+        return false;
+    }
     let foreign = word
         .chars()
         .enumerate()
@@ -475,6 +479,22 @@ pub fn is_loanword(word: &str) -> bool {
         && word.chars().nth(1).is_some()
         && !NATIVE.iter().any(|n| word.starts_with(n))
         && !NATIVE_INFIXES.iter().any(|n| word.contains(n))
+}
+
+/// A native sound-symbolic word: four syllables whose halves rhyme on the
+/// same second syllable (`아슬아슬`, `부랴부랴`, `허겁지겁`, `울퉁불퉁`,
+/// `싱글벙글`), the reduplication by which Korean forms its mimetic
+/// adverbs, optionally followed by the endings that make them adverbs or
+/// adjectives (`아슬아슬하게`, `부랴부랴`, `허겁지겁`).
+pub fn is_mimetic(word: &str) -> bool {
+    let s: Vec<char> = word.chars().collect();
+    s.len() >= 4
+        && s[1] == s[3]
+        && s[..4].iter().all(|&c| jamo(c).is_some())
+        && matches!(
+            &s[4..].iter().collect::<String>()[..],
+            "" | "하게" | "하다" | "한" | "하고" | "해" | "히" | "이" | "대" | "거리"
+        )
 }
 
 /// `-ai-` of foreign words (마이클, 하이닉스, 다이얼): an open `ㅏ` syllable
@@ -564,6 +584,23 @@ pub fn looks_transcribed(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mimetic_adverbs_are_native() {
+        for w in [
+            "아슬아슬하게",
+            "부랴부랴",
+            "허겁지겁",
+            "울퉁불퉁",
+            "싱글벙글",
+            "가까스",
+        ] {
+            assert!(!is_loanword(w), "{w}");
+        }
+        assert!(is_mimetic("아슬아슬"));
+        assert!(!is_mimetic("캘리포니아"));
+        assert!(is_loanword("캘리포니아"));
+    }
 
     #[test]
     fn transliterated_names_are_loanwords() {

@@ -257,30 +257,11 @@ pub fn lint(path: &str, text: &str, opts: &LintOptions) -> Result<Vec<Diagnostic
     Ok(super::diagnostics(path, text, findings(path, text, opts)?))
 }
 
-/// Repair a JSON Lines file until no safe fix remains; returns the text and
-/// the number of fixes applied.
+/// Repair a JSON Lines file with the safe fixes of what its lint reports,
+/// under the rules of [`super::fix_text`]; returns the text and the number of
+/// fixes applied.
 pub fn fix(path: &str, text: &str, opts: &LintOptions) -> Result<(String, usize)> {
-    let mut current = text.to_owned();
-    let mut applied = 0;
-    for _ in 0..8 {
-        let found = findings(path, &current, opts)?;
-        let mut fixes: Vec<&Fix> = found
-            .iter()
-            .filter_map(|f| f.fix.as_ref())
-            .filter(|f| f.safe)
-            .collect();
-        if fixes.is_empty() {
-            break;
-        }
-        let n = super::count_applied(&mut fixes);
-        let next = super::splice(&current, &mut fixes);
-        if next == current {
-            break;
-        }
-        applied += n;
-        current = next;
-    }
-    Ok((current, applied))
+    super::fix_with(text, |t| findings(path, t, opts))
 }
 
 #[cfg(test)]

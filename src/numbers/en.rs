@@ -285,7 +285,12 @@ fn month_at(b: &[u8], s: usize) -> Option<(u8, usize)> {
     }
     if matches!(name, "may" | "march" | "mar") {
         let [(ps, pe), _] = prev_words(b, s);
-        let cue = word_is(b, ps, pe, MONTH_CUES);
+        // `29 March`, `the 3rd of March`: a day before the month is a cue too.
+        let day_before = (pe > 0 && b[pe - 1].is_ascii_digit())
+            || (ps > 0
+                && b[ps - 1].is_ascii_digit()
+                && word_is(b, ps, pe, &["st", "nd", "rd", "th"]));
+        let cue = word_is(b, ps, pe, MONTH_CUES) || day_before;
         let number_follows = b.get(end) == Some(&b' ') && digit(b, end + 1);
         if !cue && !number_follows {
             return None;
@@ -491,6 +496,22 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         start = cs;
         bare = false;
     }
+    // `7.55am`, `4.40 p.m.`: British clock times with a point.
+    if n.frac_digits == 2 && n.int_digits <= 2 && !n.grouped && currency.is_none() {
+        let (hour, minute) = (n.value.trunc(), ((n.value.fract()) * 100.0).round());
+        if (1.0..=12.0).contains(&hour) && minute < 60.0 {
+            if let Some((pm, e)) = meridiem_at(b, n.end) {
+                let hour = with_meridiem(hour as u8, pm);
+                let kind = Kind::Time {
+                    hour,
+                    minute: minute as u8,
+                    clock24: true,
+                };
+                items.push(Item::new(Quantity::new(i..e, date_value(kind), kind)));
+                return e;
+            }
+        }
+    }
     if let Some((kind, end)) = military_time(b, i, &n) {
         items.push(Item::new(Quantity::new(i..end, date_value(kind), kind)));
         return end;
@@ -516,6 +537,31 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         let is = |list: &[&str]| word_is(b, end, we, list);
         if is(&["st", "nd", "rd", "th"]) && integer {
             kind = Kind::Ordinal;
+            // `the 3rd of March`, `3rd March 2026`: a day in British order.
+            let ms = if at(b, we, " of ") { we + 4 } else { we + 1 };
+            let month = (b.get(we) == Some(&b' ') && (1.0..=31.0).contains(&value))
+                .then(|| month_at(b, ms))
+                .flatten();
+            if let Some((m, me)) = month {
+                let mut year = None;
+                let mut e = me;
+                if at(b, me, " ") || at(b, me, ", ") {
+                    let ys = if at(b, me, " ") { me + 1 } else { me + 2 };
+                    if let Some((y, ye)) = year_at(b, ys) {
+                        year = Some(y);
+                        e = ye;
+                    }
+                }
+                let kind = Kind::Date {
+                    year,
+                    month: Some(m),
+                    day: Some(value as u8),
+                };
+                let mut q = Quantity::new(start..e, value, kind);
+                q.hedge(hedge_before(b, start));
+                items.push(Item::new(q));
+                return e;
+            }
         } else if is(&["s"]) {
             if n.int_digits == 4 && n.value % 10.0 == 0.0 && integer {
                 kind = Kind::Decade;
@@ -879,7 +925,7 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
         b"double" | b"doubled" | b"doubles" | b"doubling" | b"triple" | b"tripled" | b"triples"
         | b"tripling" => {
             // `두 배`, `3배`: a multiple written as a verb.
-            let v = if w.starts_with(b"double") { 2.0 } else { 3.0 };
+            let v = if w.starts_with(b"doubl") { 2.0 } else { 3.0 };
             let mut q = Quantity::new(i..e, v, Kind::Number);
             q.optional = true;
             items.push(Item::new(q));
@@ -892,19 +938,62 @@ fn word_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
             items.push(Item::new(q));
             return e;
         }
+        b"decades" | b"centuries" => {
+            // "for decades", "a decades-old dispute": tens of years, as
+            // `수십 년` writes it (a count of decades is read with its number).
+            let v = if w == b"decades" { 10.0 } else { 100.0 };
+            let mut q = Quantity::new(i..e, v, Kind::Several);
+            q.hedge(Bound::About);
+            q.precision = v;
+            items.push(Item::new(q));
+            return e;
+        }
+        b"couple" if after_article(b, i) && at_ci(b, e, " of ") => {
+            // "a couple of days" is about two (`이틀`, `두어`).
+            let mut q = Quantity::new(i..e, 2.0, Kind::Number);
+            q.hedge(Bound::About);
+            q.optional = true;
+            items.push(Item::new(q));
+            return e;
+        }
+        b"duo" | b"trio" | b"quartet" | b"quintet" => {
+            // A group by its size (`2인조`, `3인조`).
+            let v = match w {
+                b"duo" => 2.0,
+                b"trio" => 3.0,
+                b"quartet" => 4.0,
+                _ => 5.0,
+            };
+            items.push(Item::new(Quantity::new(i..e, v, Kind::Number)));
+            return e;
+        }
+        b"quarterfinal" | b"quarterfinals" | b"semifinal" | b"semifinals" => {
+            // The last eight or four of a tournament (`8강`, `4강`).
+            let v = if w.starts_with(b"quarter") { 8.0 } else { 4.0 };
+            items.push(Item::new(Quantity::new(i..e, v, Kind::Number)));
+            return e;
+        }
+        b"quarter" | b"semi" if at_ci(b, e, "-final") => {
+            let v = if w == b"quarter" { 8.0 } else { 4.0 };
+            let end = word_end(b, e + 1);
+            items.push(Item::new(Quantity::new(i..end, v, Kind::Number)));
+            return end;
+        }
         b"half" | b"quarter"
             if at_ci(b, e, "-point")
                 || at_ci(b, e, " point")
-                || at_ci(b, e, " percentage point") =>
+                || at_ci(b, e, " percentage point")
+                || at_ci(b, e, " a percentage point")
+                || at_ci(b, e, " of a percentage point") =>
         {
-            // `a half-point cut`: percentage points in financial English.
+            // `a half-point cut`, `half a percentage point`: percentage
+            // points in financial English.
             let v = if w == b"half" { 0.5 } else { 0.25 };
-            let end = word_end(b, word_end(b, e + 1) + 1);
-            let end = if at_ci(b, e, " percentage point") {
-                end
-            } else {
-                word_end(b, e + 1)
-            };
+            let skip = [" a percentage", " of a percentage", " percentage"]
+                .iter()
+                .find(|p| at_ci(b, e, p))
+                .map_or(0, |p| p.len());
+            let end = word_end(b, e + skip + 1);
             let mut q = Quantity::new(i..end, v, Kind::PercentPoint);
             q.precision = 0.01;
             items.push(Item::new(q));

@@ -167,7 +167,8 @@ struct Compound {
 /// Digits with Korean units from `p`: `7,000억`, `1억2천만`, `12조3천억`,
 /// `3만5000`, `5백만`, `1억 2천만` (a space is allowed after a myriad unit
 /// when a smaller part follows).
-fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
+fn compound(text: &str, p: usize, with_units: bool) -> Option<Compound> {
+    let b = text.as_bytes();
     let first = numeral(b, p)?;
     if version_like(b, first.end) {
         return None;
@@ -194,6 +195,12 @@ fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
             k = n.end;
             continue;
         }
+        // `22 억 5 천만`: some writers put a space between the digits and
+        // their unit; the unit must then not start another word.
+        if cur.is_some() && b.get(k) == Some(&b' ') && spaced_unit(text, k + 1) {
+            k += 1;
+            continue;
+        }
         if let (Some((u, len)), Some((v, pl))) = (small_unit(b, k), cur) {
             if u >= last_small {
                 break;
@@ -205,6 +212,17 @@ fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
             mult = u;
             units = true;
             k += len;
+            // `4천 2백만`: a smaller part may follow after a space.
+            if b.get(k) == Some(&b' ') && digit(b, k + 1) {
+                if let Some(n) = numeral(b, k + 1) {
+                    let smaller = small_unit(b, n.end).is_some_and(|(v, _)| v < u)
+                        || (b.get(n.end) == Some(&b' ')
+                            && small_unit(b, n.end + 1).is_some_and(|(v, _)| v < u));
+                    if n.value < 10.0 && smaller {
+                        k += 1;
+                    }
+                }
+            }
             continue;
         }
         if let Some((e, len)) = big_unit(b, k) {
@@ -225,11 +243,18 @@ fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
             mult = scale;
             units = true;
             k += len;
-            // `1억 2천만`: a smaller part may follow after a space.
+            // `1억 2천만`, `22 억 5 천만`: a smaller part may follow after a space.
             if b.get(k) == Some(&b' ') && digit(b, k + 1) {
                 if let Some(n) = numeral(b, k + 1) {
-                    let follows_unit =
-                        small_unit(b, n.end).is_some() || big_unit(b, n.end).is_some();
+                    let unit_at = |p: usize| small_unit(b, p).is_some() || big_unit(b, p).is_some();
+                    // `37만 5,000달러`: a full lower section in digits.
+                    let full_section = n.int_digits >= 3
+                        && n.frac_digits == 0
+                        && (n.grouped || !n.year_like())
+                        && !unit_at(n.end);
+                    let follows_unit = unit_at(n.end)
+                        || full_section
+                        || (b.get(n.end) == Some(&b' ') && spaced_unit(text, n.end + 1));
                     if n.value < scale && follows_unit {
                         k += 1;
                     }
@@ -258,6 +283,27 @@ fn compound(b: &[u8], p: usize, with_units: bool) -> Option<Compound> {
         first,
         units,
     })
+}
+
+/// True when a Korean unit written apart from its digits starts at `p`
+/// (`22 억`, `5 천만`): the unit is followed by another unit, a digit, a
+/// space, punctuation, a counter or a particle, not by the rest of a word
+/// (`5 천안함`, `3 백화점`).
+fn spaced_unit(text: &str, p: usize) -> bool {
+    let b = text.as_bytes();
+    let Some(len) = small_unit(b, p)
+        .map(|(_, n)| n)
+        .or_else(|| big_unit(b, p).map(|(_, n)| n))
+    else {
+        return false;
+    };
+    let e = p + len;
+    !hangul_at(text, e)
+        || small_unit(b, e).is_some()
+        || big_unit(b, e).is_some()
+        || word_ends(text, e)
+        || currency_word(text, e).is_some()
+        || at_any(b, e, SINO_COUNTERS).is_some()
 }
 
 /// A word right before `p` (one space allowed) from `list`, as the index and
@@ -482,6 +528,77 @@ fn month_after(b: &[u8], p: usize) -> Option<(u8, usize)> {
     Some((m as u8, p + nm + 3))
 }
 
+/// Middle dots that join a month and a day into the name of an event.
+const EVENT_DOTS: &[&str] = &["·", "ㆍ", "‧", "・", "•"];
+
+/// What may follow a dotted pair of numbers that is a list, not a date:
+/// counters, units and ordinal markers (`1·2위`, `3·4분기`, `1·2학년`,
+/// `2·3번째`, `5·6월`).
+const LIST_AFTER: &[&str] = &[
+    "차", "호", "학년", "년", "월", "일", "시", "분", "초", "명", "개", "대", "층", "세", "번",
+    "권", "회", "%", "％", "배", "점", "강", "단", "급", "부", "조", "억", "만", "천", "백",
+    "번째", "째",
+];
+
+/// `4·19`, `5·18`, `3·1절`: a month and a day joined by a middle dot, which
+/// Korean writes for events named by their date. Returns month, day and end.
+/// Two numbers joined this way before a counter or unit are a list instead
+/// (`1·2위` first and second place, `3·4분기` the third and fourth quarters).
+fn event_date(text: &str, i: usize) -> Option<(u8, u8, usize)> {
+    let b = text.as_bytes();
+    if i > 0 && (b[i - 1].is_ascii_digit() || matches!(b[i - 1], b'.' | b',')) {
+        return None;
+    }
+    let (m, nm) = digits(b, i);
+    if !(1..=2).contains(&nm) || !(1..=12).contains(&m) {
+        return None;
+    }
+    let (_, dot) = at_any(b, i + nm, EVENT_DOTS)?;
+    let p = i + nm + dot;
+    let (d, nd) = digits(b, p);
+    if !(1..=2).contains(&nd) || !(1..=31).contains(&d) || b[p] == b'0' {
+        return None;
+    }
+    let e = p + nd;
+    // A third number (`1·2·3위`) or a decimal makes it a list or a figure.
+    if digit(b, e) || at_any(b, e, EVENT_DOTS).is_some() || at(b, e, ".") && digit(b, e + 1) {
+        return None;
+    }
+    if at_any(b, e, LIST_AFTER).is_some()
+        || at_any(b, e, ORDINAL_MARKERS).is_some()
+        || at_any(b, e, SINO_COUNTERS).is_some()
+        || currency_word(text, e).is_some()
+        || at_any(b, e, &["~", "∼", "～", "-", "–"]).is_some()
+    {
+        return None;
+    }
+    Some((m as u8, d as u8, e))
+}
+
+/// `6.25 전쟁`: a month and day written like a decimal before a noun that
+/// is no counter or unit names an event, like `6·25`.
+fn event_decimal(text: &str, i: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let (m, nm) = digits(b, i);
+    if !(1..=2).contains(&nm) || !(1..=12).contains(&m) || !at(b, i + nm, ".") {
+        return false;
+    }
+    let p = i + nm + 1;
+    let (d, nd) = digits(b, p);
+    if p + nd != end || !(1..=2).contains(&nd) || !(1..=31).contains(&d) || b[p] == b'0' {
+        return false;
+    }
+    let s = after_space(b, end);
+    hangul_at(text, s)
+        && at_any(b, s, LIST_AFTER).is_none()
+        && at_any(b, s, COUNTERS).is_none()
+        && at_any(b, s, SINO_COUNTERS).is_none()
+        && currency_word(text, s).is_none()
+        && hedge_after(b, end).is_none()
+        && at_any(b, s, &["퍼센트", "포인트", "프로", "도", "킬로", "미터"]).is_none()
+        && hedge_before(text, i).is_none()
+}
+
 fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     let b = text.as_bytes();
     let skip_digits = || {
@@ -528,6 +645,19 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     if let Some(e) = phone_end(b, i) {
         return e;
     }
+    if let Some((month, day, end)) = event_date(text, i) {
+        // A date that names an event (`4·19 혁명`, the April 19 Revolution):
+        // English may keep the date or use the event's name.
+        let kind = Kind::Date {
+            year: None,
+            month: Some(month),
+            day: Some(day),
+        };
+        let mut q = Quantity::new(i..end, f64::from(day), kind);
+        q.optional = true;
+        items.push(Item::new(q));
+        return end;
+    }
     let ordinal_prefix = (i >= 3 && at(b, i - 3, "제") && !hangul_before(text, i - 3))
         || (i >= 4 && b[i - 1] == b' ' && at(b, i - 4, "제") && !hangul_before(text, i - 4));
     let prefix_len = if ordinal_prefix && b[i - 1] == b' ' {
@@ -535,7 +665,7 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     } else {
         3
     };
-    let Some(c) = compound(b, i, !ordinal_prefix) else {
+    let Some(c) = compound(text, i, !ordinal_prefix) else {
         return skip_digits();
     };
     let mut value = c.value;
@@ -817,8 +947,66 @@ fn digit_led(text: &str, i: usize, items: &mut Vec<Item>) -> usize {
     q.precision = place;
     q.optional =
         optional_ok && matches!(kind, Kind::Number | Kind::Ordinal) && value == 1.0 && !bare;
+    if matches!(kind, Kind::Number) && !c.units && integer {
+        if let Some(e) = name_counter(text, p, value) {
+            // `8강`, `이통 3사`, `4대 그룹`, `6가 크롬`, `40대 남성`: the number is
+            // part of a name or a set expression that English renders
+            // with a word ("quarterfinals", "the carriers", "hexavalent",
+            // "in his 40s") or not at all. It still meets an English count.
+            q.span.end = e;
+            q.optional = true;
+        }
+    }
+    if kind == Kind::Number && c.first.frac_digits > 0 && event_decimal(text, i, end) {
+        q.optional = true;
+    }
+    if matches!(kind, Kind::Date { .. }) && word_before(text, start, &["음력"]).is_some() {
+        // A lunar date: English often converts it or names the festival.
+        q.optional = true;
+    }
     items.push(Item { q, bare, mult });
     end.max(i + 1)
+}
+
+/// Counters that make a small number part of a name rather than an amount,
+/// when glued to it: `8강` (the last eight: quarterfinals), `3사` (the three
+/// companies of a sector), `4대 그룹` (the four biggest groups), `10대`/`40대`
+/// (teenagers, people in their forties), `6가` (a valence, before a noun).
+/// Returns the end of the counter.
+fn name_counter(text: &str, p: usize, value: f64) -> Option<usize> {
+    let b = text.as_bytes();
+    let next = |n: usize| {
+        let e = p + n;
+        (!hangul_at(text, e) || word_ends(text, e)).then_some(e)
+    };
+    if at(b, p, "강") && [4.0, 8.0, 16.0, 32.0, 64.0].contains(&value) {
+        return next(3);
+    }
+    // A school year (`2학년`, a sophomore), a grade (`2급 살인`, second-degree
+    // murder) or a group by its size (`3인조`, a trio).
+    if let Some((_, n)) = at_any(b, p, &["학년", "급", "인조"]) {
+        if value <= 12.0 {
+            return Some(p + n);
+        }
+    }
+    if at(b, p, "사") && (2.0..=10.0).contains(&value) {
+        return next(3);
+    }
+    if at(b, p, "대") {
+        // An age group (`10대`, `40대`), or the N biggest before a noun.
+        let age = value % 10.0 == 0.0 && (10.0..=90.0).contains(&value);
+        let biggest = (2.0..=10.0).contains(&value) && at(b, p + 3, " ") && hangul_at(text, p + 4);
+        if age || biggest {
+            return Some(p + 3);
+        }
+    }
+    if at(b, p, "가") && (1.0..=8.0).contains(&value) && at(b, p + 3, " ") && hangul_at(text, p + 4)
+    {
+        // `6가 크롬`: a number with the subject particle right before a noun
+        // is not a sentence; it is a valence or a street section (`종로 3가`).
+        return Some(p + 3);
+    }
+    None
 }
 
 const TENS: [(&str, u32, bool); 10] = [
@@ -891,7 +1079,9 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         )));
         return Some(i + n);
     }
-    if hangul_before(text, i) {
+    // A syllable glued to digits is their unit or counter (`32세`, `3사`),
+    // never a number word of its own.
+    if hangul_before(text, i) || (i > 0 && b[i - 1].is_ascii_digit()) {
         return None;
     }
     if let Some((k, n)) = at_any(b, i, &["정오", "자정"]) {
@@ -931,6 +1121,14 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     }
     if at(b, i, "수") || at(b, i, "몇") {
         return several(text, i, items);
+    }
+    if let Some((k, n)) = at_any(b, i, &["준준결승", "준결승"]) {
+        // The quarterfinals and semifinals, which English may count
+        // ("the last eight") or name.
+        let mut q = Quantity::new(i..i + n, if k == 0 { 8.0 } else { 4.0 }, Kind::Number);
+        q.optional = true;
+        items.push(Item::new(q));
+        return Some(i + n);
     }
     if let Some((k, n)) = at_any(b, i, &["상반기", "하반기"]) {
         // The first and second half of a year.
@@ -975,6 +1173,15 @@ fn hangul_led(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
 fn several(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     let b = text.as_bytes();
     let mut k = i + 3;
+    // `수세기`, `수 세기 동안`: several centuries, like `수백 년`.
+    let century = after_space(b, k);
+    if at(b, century, "세기") {
+        let mut q = Quantity::new(i..century + 6, 100.0, Kind::Several);
+        q.hedge(Bound::About);
+        q.precision = 100.0;
+        items.push(Item::new(q));
+        return Some(century + 6);
+    }
     // `수 억 년`: a space may follow 수 when a unit does.
     if at(b, k, " ") && (small_unit(b, k + 1).is_some() || big_unit(b, k + 1).is_some()) {
         k += 1;
@@ -1030,6 +1237,10 @@ fn native(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         value += v;
         attributive = attr;
         k += w.len();
+        // `열 다섯 마리`: the ones may be written apart from the tens.
+        if at(b, k, " ") && ONES.iter().any(|(o, _, _)| at(b, k + 1, o)) {
+            k += 1;
+        }
     }
     if let Some(&(w, v, attr)) = ONES.iter().find(|(w, _, _)| at(b, k, w)) {
         value += v;
@@ -1050,6 +1261,13 @@ fn native(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     } else {
         None
     };
+    // `둘 수 있다` is the verb 두다 "to put"; `둘 다`, `둘 중` are "both",
+    // "either", which English need not count.
+    let verb = at(b, i, "둘") && at(b, k, " 수 ");
+    if verb {
+        return None;
+    }
+    let pronoun = at(b, i, "둘") && at_any(b, k, &[" 다", " 중"]).is_some();
     let counter = glued
         .map(|(c, n)| (GLUED_COUNTERS[c], n))
         .or(spaced.map(|(c, n)| (COUNTERS[c], n)));
@@ -1086,7 +1304,7 @@ fn native(text: &str, i: usize, items: &mut Vec<Item>) -> Option<usize> {
     let mut q = Quantity::new(i..end, f64::from(value), kind);
     // English often says "a", "both" or "the two" instead: one, and a small
     // number before an ordinary noun, may go untranslated.
-    q.optional = value == 1 || (counter.is_none() && two_or_three_before_noun);
+    q.optional = value == 1 || (counter.is_none() && two_or_three_before_noun) || pronoun;
     q.hedge(hedge_after(b, end).unwrap_or(Bound::Exact));
     items.push(Item::new(q));
     Some(end)

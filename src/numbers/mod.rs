@@ -59,8 +59,28 @@
 //!   ordinal 2, `0715` and `1215 GMT` clock times.
 //! * Hanja units after digits (`3億`, `5萬`) are read; standalone Hanja
 //!   numerals, full-width digits and single-letter Roman numerals are not.
-//!   Units of measure are not converted (`975 m²` does not meet
-//!   `10,500-square-foot`).
+//!   Units of measure are not converted here (`975 m²` does not meet
+//!   `10,500-square-foot`); the audit's number check accepts a measure
+//!   converted as English newsrooms do (km/miles, ㎡ and 평/square feet,
+//!   kg/pounds, °C/°F).
+//! * **Korean conventions that are not amounts.** A month and day joined by
+//!   a middle dot name an event (`4·19 혁명`, the April 19 Revolution): a
+//!   date, optional, since English may name the event instead; so is a
+//!   decimal of that shape before a plain noun (`6.25 전쟁`). Two numbers
+//!   joined so before a counter are a list (`1·2위`, `3·4분기`). A number in
+//!   a name or set expression is optional: tournament rounds (`8강`, the
+//!   quarterfinals), the companies of a sector (`이통 3사`), the N biggest
+//!   (`4대 그룹`), age groups (`10대`, `40대`), school years and grades
+//!   (`2학년`, `2급`), group sizes (`3인조`) and valences (`6가 크롬`).
+//! * **Homonyms are read by grammar.** A syllable glued to digits is their
+//!   counter (`32세`), never a number word; `둘 수` is the verb 두다 and
+//!   `둘 다` "both".
+//! * **Spellings.** Korean units and native tens may be spaced (`22 억 5 천만`,
+//!   `1억 4천 2백만`, `37만 5,000`, `열 다섯`); English dates may come day
+//!   first (`29 March`, `3rd March`, `the 3rd of March`) and clock times
+//!   with a point (`7.55am`); a fraction or tenths (`7할`, `3분의 2`,
+//!   "two-thirds") meets the same share in percent; "decades" and
+//!   "centuries" are `수십 년` and `수세기`, "a couple of" about two.
 
 mod en;
 pub use en::{english_month, english_weekday};

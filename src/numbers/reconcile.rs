@@ -124,6 +124,20 @@ fn date_agree(a: Kind, b: Kind) -> bool {
     parts.iter().all(|p| p != &Some(false)) && parts.iter().any(|p| p == &Some(true))
 }
 
+/// A share written as a fraction of one (`7할` 0.7, `4분의 1` 0.25).
+fn fraction(q: &Quantity) -> bool {
+    q.value > 0.0 && q.value < 1.0 && q.precision < 1.0
+}
+
+/// A fraction of one as a percentage, with its precision.
+fn as_percent(q: &Quantity) -> Quantity {
+    let mut p = q.clone();
+    p.value *= 100.0;
+    p.precision = (p.precision * 100.0).max(1e-6);
+    p.kind = Kind::Percent;
+    p
+}
+
 /// Cost of pairing `a` with `b` (lower is better), `None` when they cannot
 /// be the same quantity.
 fn cost(a: &Quantity, b: &Quantity) -> Option<f64> {
@@ -195,6 +209,10 @@ fn cost(a: &Quantity, b: &Quantity) -> Option<f64> {
             },
         ) => (eq(a.value, f64::from(hour)) || eq(a.value % 12.0, f64::from(hour % 12)))
             .then_some(2.0)?,
+        // `7할`, `3분의 2`, "a quarter": a share written as a fraction meets
+        // the same share in percent (`70%`, "two-thirds" as `67 percent`).
+        (Number, Percent) if fraction(a) => close(&as_percent(a), b, true).then_some(1.0)?,
+        (Percent, Number) if fraction(b) => close(a, &as_percent(b), true).then_some(1.0)?,
         (Weekday(x), Weekday(y)) => (x == y).then_some(0.0)?,
         (Decade, Decade) => eq(a.value, b.value).then_some(0.0)?,
         (Decade, Year) | (Year, Decade) => eq(a.value, b.value).then_some(2.0)?,
@@ -292,6 +310,11 @@ pub fn reconcile(ko: &[Quantity], en: &[Quantity]) -> Reconciliation {
                 windows.push((v + 12.0 - 1e-9, v + 12.0 + 1e-9));
             }
             Kind::Several => windows.push((v, 10.0 * v)),
+            // A fraction meets its percentage and the other way round.
+            Kind::Number if fraction(q) => windows.push((100.0 * (v - w), 100.0 * (v + w))),
+            Kind::Percent if v > 0.0 && v < 100.0 => {
+                windows.push(((v - w) / 100.0, (v + w) / 100.0))
+            }
             Kind::Date { year: Some(y), .. } => {
                 windows.push((f64::from(y) - 0.5, f64::from(y) + 0.5))
             }

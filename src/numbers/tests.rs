@@ -311,3 +311,155 @@ fn currencies_match_by_sign_or_word() {
     same("20달러", "20 dollars");
     differ("500엔", "500 yuan");
 }
+
+/// Nothing an audit would report: every gap is an optional quantity.
+fn no_gaps(ko: &str, en: &str) {
+    assert_eq!(gaps(ko, en), (0, 0), "{ko} / {en}: {:?}", extract_ko(ko));
+}
+
+#[test]
+fn dates_that_name_events_are_dates_or_names() {
+    // The middle dot joins month and day; English keeps the date or names
+    // the event, so the date is optional.
+    same("3·15 부정선거", "the March 15 election fraud");
+    no_gaps("5·16 군사정변 이후", "after the military coup");
+    let q = extract_ko("12·12 사태");
+    assert_eq!(
+        q[0].kind,
+        Kind::Date {
+            year: None,
+            month: Some(12),
+            day: Some(12)
+        }
+    );
+    // A decimal before a plain noun names an event the same way.
+    no_gaps("3.1 운동의 정신", "the spirit of the independence movement");
+    // Two numbers joined by a dot before a counter are a list.
+    let q = extract_ko("1·2위를 다퉜다");
+    assert!(
+        q.iter().all(|q| !matches!(q.kind, Kind::Date { .. })),
+        "{q:?}"
+    );
+    let q = extract_ko("3·4분기 실적");
+    assert!(
+        q.iter().all(|q| !matches!(q.kind, Kind::Date { .. })),
+        "{q:?}"
+    );
+    // A decimal before a unit or counter is still a figure.
+    differ("체중이 2.5 킬로 줄었다", "He lost 3.5 kilograms.");
+    differ("평균 3.5골을 넣었다", "scored 4.5 goals on average");
+}
+
+#[test]
+fn counters_in_names_are_not_amounts() {
+    no_gaps("그 팀은 4강에 올랐다", "The team reached the semifinals.");
+    same(
+        "그 팀은 8강에서 졌다",
+        "The team lost in the quarter-finals.",
+    );
+    differ(
+        "그 팀은 16강에서 졌다",
+        "The team lost in the quarterfinals.",
+    );
+    same("준결승에서 졌다", "lost in the semifinal");
+    no_gaps("정유 4사가 가격을 올렸다", "The refiners raised prices.");
+    same("통신 3사가 합의했다", "The three telecom companies agreed.");
+    no_gaps("5대 은행의 대출이 늘었다", "Loans at the major banks rose.");
+    no_gaps("3가 철 이온", "ferric ions");
+    no_gaps("20대 청년들이 모였다", "Young people gathered.");
+    same("50대 여성", "a woman in her 50s");
+    // A counted amount stays an amount.
+    differ("차량 30대가 불탔다", "Twenty cars were burned.");
+}
+
+#[test]
+fn digits_own_the_syllable_glued_to_them() {
+    // `세` after digits is the age counter, not the native three.
+    let q = extract_ko("피해자는 29세 여성이다");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].value, 29.0);
+    same(
+        "피해자는 29세 여성이다",
+        "The victim is a 29-year-old woman.",
+    );
+}
+
+#[test]
+fn fractions_and_tenths_meet_percentages() {
+    same(
+        "유권자의 6할이 투표했다",
+        "60 percent of voters cast ballots",
+    );
+    same("주민의 3분의 2", "two-thirds of residents");
+    same("주민의 5분의 1", "20% of residents");
+    same("주민의 3분의 1", "33 percent of residents");
+    differ("유권자의 6할", "16 percent of voters");
+    differ("주민의 5분의 1", "25% of residents");
+}
+
+#[test]
+fn english_dates_in_every_order() {
+    same("8월 14일", "the 14th of August");
+    same("8월 14일", "14th August");
+    same("8월 14일", "on 14 August");
+    same("2019년 3월 8일", "8 March 2019");
+    same("2019년 3월 8일", "the 8th of March, 2019");
+    differ("8월 14일", "the 15th of August");
+    differ("3월 8일", "on 8 May");
+}
+
+#[test]
+fn british_clock_times_with_a_point() {
+    same("오후 2시 15분", "2.15pm");
+    same("오전 11시 5분", "11.05 a.m.");
+    differ("오후 2시 15분", "2.15am");
+    // A decimal with no meridiem is no time.
+    assert_eq!(extract_en("rose 2.15 points")[0].kind, Kind::Number);
+}
+
+#[test]
+fn korean_numbers_written_with_spaces() {
+    same("3 억 5 천만 달러", "$350 million");
+    same("2억 7천 3백만 명", "273 million people");
+    same("스물 여섯 살", "26 years old");
+    same("열 두 명", "twelve people");
+    // A unit syllable that starts another word is not a unit.
+    let q = extract_ko("5 백화점에서");
+    assert!(q.iter().all(|q| q.value < 100.0), "{q:?}");
+}
+
+#[test]
+fn percentage_points_in_words() {
+    same("0.5%포인트 인하", "cut by half a percentage point");
+    same("0.25%p 올렸다", "raised by a quarter of a percentage point");
+}
+
+#[test]
+fn lunar_dates_may_be_converted_or_named() {
+    no_gaps("음력 5월 5일 단오", "the Dano festival");
+    same("음력 8월 15일", "August 15 on the lunar calendar");
+}
+
+#[test]
+fn the_verb_and_the_pronoun_dul_are_no_counts() {
+    // `둘` as the verb "to put", and as "both".
+    assert!(extract_ko("책상 위에 둘 수 있다").is_empty());
+    no_gaps("둘 다 틀렸다", "Neither is right.");
+}
+
+#[test]
+fn set_expressions_of_years_and_groups() {
+    same("수십 년 동안", "for decades");
+    same("몇 십년 된 분쟁", "a decades-old dispute");
+    same("수백 년 전", "centuries ago");
+    same("수 세기 동안", "for centuries");
+    same("수세기 전", "centuries ago");
+    same("2인조 밴드", "a rock duo");
+    no_gaps("그는 3학년이다", "He is a junior.");
+    no_gaps("2급 살인 혐의", "a second-degree murder charge");
+    same("이틀 전", "a couple of days ago");
+    differ("열흘 전", "a couple of days ago");
+    same("가격을 두 배로 올렸다", "doubling the price");
+    same("37만 5,000달러", "$375,000");
+    same("12만 3,400명", "123,400 people");
+}

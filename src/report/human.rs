@@ -55,35 +55,35 @@ fn display_width(s: &str) -> usize {
     s.chars().map(width).sum()
 }
 
-/// The source line around `[start, end)` (character columns on that line,
-/// 0-based) and the caret line under it.
+/// The source line around the byte range `[start, end)` of `line` and the
+/// caret line under it. Only the window shown is looked at, so a report on
+/// a line of megabytes costs the same as on a short one.
 fn snippet(line: &str, start: usize, end: usize) -> (String, String) {
-    let chars: Vec<char> = line.chars().collect();
-    let start = start.min(chars.len());
-    let end = end.clamp(start, chars.len());
-    let from = start.saturating_sub(CONTEXT);
-    let shown_end = end.min(start + SPAN_MAX);
-    let to = (end + CONTEXT).min(chars.len());
+    let start = crate::span::floor_char_boundary(line, start.min(line.len()));
+    let end = crate::span::floor_char_boundary(line, end.clamp(start, line.len()));
+    let before: Vec<char> = line[..start].chars().rev().take(CONTEXT + 1).collect();
     let mut text = String::new();
-    if from > 0 {
+    if before.len() > CONTEXT {
         text.push('…');
     }
-    for &c in &chars[from..start] {
+    for &c in before.iter().take(CONTEXT).rev() {
         render(c, &mut text);
     }
     let pad = display_width(&text);
     let mut span = String::new();
-    for &c in &chars[start..shown_end] {
+    let mut inside = line[start..end].chars();
+    for c in inside.by_ref().take(SPAN_MAX) {
         render(c, &mut span);
     }
-    if shown_end < end {
+    if inside.next().is_some() {
         span.push('…');
     }
     text.push_str(&span);
-    for &c in &chars[end..to] {
+    let mut after = line[end..].chars();
+    for c in after.by_ref().take(CONTEXT) {
         render(c, &mut text);
     }
-    if to < chars.len() {
+    if after.next().is_some() {
         text.push('…');
     }
     let carets = display_width(&span).max(1);
@@ -97,14 +97,10 @@ fn source_lines(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let loc = &d.location;
-    let line = src.line_text(loc.line);
-    let (end_line, end_col) = src.line_col(loc.span.end.max(loc.span.start));
-    let end = if end_line == loc.line {
-        end_col - 1
-    } else {
-        line.chars().count()
-    };
-    let (text, carets) = snippet(line, loc.column - 1, end);
+    let (line_start, line) = src.line_at(loc.line);
+    let start = loc.span.start.saturating_sub(line_start);
+    let end = loc.span.end.max(loc.span.start).saturating_sub(line_start);
+    let (text, carets) = snippet(line, start, end);
     let blank = " ".repeat(gutter);
     writeln!(out, "{blank} |")?;
     writeln!(out, "{:>gutter$} | {text}", loc.line)?;
@@ -118,6 +114,57 @@ fn source_lines(
 
 /// Write every diagnostic, then a one-line summary.
 pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
+    write_diagnostics(diags, sources, out)?;
+    let mut tally = Tally::default();
+    tally.add(diags);
+    tally.write(out)
+}
+
+/// Counts for the closing summary, added up as diagnostics stream by.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    findings: usize,
+    files: usize,
+    by_severity: [usize; 3],
+}
+
+impl Tally {
+    /// Count `diags` (the diagnostics of one or more whole files).
+    pub fn add(&mut self, diags: &[Diagnostic]) {
+        let mut p: Vec<&str> = diags.iter().map(|d| d.location.path.as_str()).collect();
+        p.sort_unstable();
+        p.dedup();
+        self.files += p.len();
+        self.findings += diags.len();
+        for d in diags {
+            self.by_severity[d.severity as usize] += 1;
+        }
+    }
+
+    /// The one-line summary; nothing when there were no findings.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.findings == 0 {
+            return Ok(());
+        }
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        writeln!(
+            out,
+            "{} in {}: {}, {}, {}",
+            plural(self.findings, "finding"),
+            plural(self.files, "file"),
+            plural(self.by_severity[Severity::Error as usize], "error"),
+            plural(self.by_severity[Severity::Warning as usize], "warning"),
+            plural(self.by_severity[Severity::Info as usize], "note"),
+        )
+    }
+}
+
+/// Write every diagnostic, without the summary.
+pub fn write_diagnostics(
+    diags: &[Diagnostic],
+    sources: &Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for d in diags {
         let loc = &d.location;
         writeln!(
@@ -168,25 +215,6 @@ pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io
         }
         writeln!(out)?;
     }
-    if !diags.is_empty() {
-        let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
-        let files = {
-            let mut p: Vec<&str> = diags.iter().map(|d| d.location.path.as_str()).collect();
-            p.sort_unstable();
-            p.dedup();
-            p.len()
-        };
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        writeln!(
-            out,
-            "{} in {}: {}, {}, {}",
-            plural(diags.len(), "finding"),
-            plural(files, "file"),
-            plural(count(Severity::Error), "error"),
-            plural(count(Severity::Warning), "warning"),
-            plural(count(Severity::Info), "note"),
-        )?;
-    }
     Ok(())
 }
 
@@ -196,10 +224,10 @@ mod tests {
 
     #[test]
     fn carets_sit_under_wide_characters_and_escapes() {
-        let (text, carets) = snippet("한국&amp;x", 2, 7);
+        let (text, carets) = snippet("한국&amp;x", 6, 11);
         assert_eq!(text, "한국&amp;x");
         assert_eq!(carets, "    ^^^^^");
-        let (text, carets) = snippet("a\u{200B}b", 1, 2);
+        let (text, carets) = snippet("a\u{200B}b", 1, 4);
         assert_eq!(text, "a<U+200B>b");
         assert_eq!(carets, " ^^^^^^^^");
     }

@@ -162,10 +162,20 @@ impl Source {
 
     /// The text of 1-based `line`, without its line end.
     pub fn line_text(&self, line: usize) -> &str {
+        self.line_at(line).1
+    }
+
+    /// Byte offset where 1-based `line` starts, and its text without the
+    /// line end (found from the line index, not by scanning the line).
+    pub fn line_at(&self, line: usize) -> (usize, &str) {
         let start = self.index.line_start(line).min(self.text.len());
-        let rest = &self.text[start..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        line.strip_suffix('\r').unwrap_or(line)
+        let end = if line < self.index.lines() {
+            self.index.line_start(line + 1).saturating_sub(1)
+        } else {
+            self.text.len()
+        };
+        let text = &self.text[start..end.max(start)];
+        (start, text.strip_suffix('\r').unwrap_or(text))
     }
 
     /// Start and exclusive end (line, column) of `span`.

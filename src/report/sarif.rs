@@ -23,14 +23,62 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a URI reference: relative paths stay relative (forward
-/// slashes), absolute ones become `file://` URIs; everything outside the
-/// unreserved set is percent-encoded.
+/// Where the documentation of the tool lives.
+pub fn information_uri() -> String {
+    format!(
+        "https://docs.rs/bitext/{}/bitext/",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Where the documentation of `code` lives (the same text as `bitext explain`).
+pub fn help_uri(code: Code) -> String {
+    format!(
+        "https://docs.rs/bitext/{}/bitext/diagnostic/enum.Code.html#variant.{}",
+        env!("CARGO_PKG_VERSION"),
+        code.variant_name()
+    )
+}
+
+/// `path` in one spelling whatever way it was typed: forward slashes, no
+/// `.` or `a/..` steps, and relative to the working directory when it lies
+/// under it (`./corpora/x`, `corpora/x` and `/work/corpora/x` run from
+/// `/work` are all `corpora/x`).
+pub fn normalise_path(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    let absolute = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|l| *l != "..") => {
+                parts.pop();
+            }
+            ".." if absolute => {}
+            c => parts.push(c),
+        }
+    }
+    if absolute {
+        if let Ok(cwd) = std::env::current_dir() {
+            let cwd = cwd.to_string_lossy().replace('\\', "/");
+            let base: Vec<&str> = cwd.split('/').filter(|c| !c.is_empty()).collect();
+            if !base.is_empty() && parts.starts_with(&base) {
+                return parts[base.len()..].join("/");
+            }
+        }
+        return format!("/{}", parts.join("/"));
+    }
+    parts.join("/")
+}
+
+/// A path as a URI reference: the path normalised ([`normalise_path`]);
+/// relative paths stay relative, absolute ones become `file://` URIs;
+/// everything outside the unreserved set is percent-encoded.
 pub fn uri(path: &str) -> String {
     if path == "-" {
         return "stdin".into();
     }
-    let p = path.replace('\\', "/");
+    let p = normalise_path(path);
     let mut out = String::new();
     if p.starts_with('/') {
         out.push_str("file://");
@@ -52,6 +100,7 @@ fn rule(c: Code) -> Value {
         "shortDescription": { "text": c.title() },
         "fullDescription": { "text": c.explanation() },
         "help": { "text": format!("{}\n\nRun `bitext explain {}` for details.", c.explanation(), c.as_str()) },
+        "helpUri": help_uri(c),
         "defaultConfiguration": { "level": level(c.severity()) },
         "properties": { "tags": [c.category()] },
     })
@@ -76,7 +125,37 @@ fn rules(diags: &[Diagnostic]) -> Vec<Code> {
         .collect()
 }
 
-fn result(d: &Diagnostic, rules: &[Code], sources: &Sources) -> Value {
+/// 64-bit FNV-1a, a fixed and documented hash, so fingerprints stay the same
+/// across versions and platforms.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The key of a finding's identity: its code, its file (normalised) and the
+/// text it points at (its message when the span is empty or the text
+/// unknown), so it survives re-runs, other findings coming and going, and
+/// lines moving.
+fn identity(d: &Diagnostic, sources: &Sources) -> String {
+    let loc = &d.location;
+    let text = sources
+        .get(&loc.path)
+        .and_then(|s| s.text().get(loc.span.range()))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&d.message);
+    format!(
+        "{}\0{}\0{}",
+        d.code.as_str(),
+        normalise_path(&loc.path),
+        text
+    )
+}
+
+fn result(d: &Diagnostic, rules: &[Code], sources: &Sources, fingerprint: String) -> Value {
     let loc = &d.location;
     let (end_line, end_column) = sources.end_of(d);
     let rule_index = rules.iter().position(|&c| c == d.code).unwrap_or(0);
@@ -84,6 +163,7 @@ fn result(d: &Diagnostic, rules: &[Code], sources: &Sources) -> Value {
     let mut r = json!({
         "ruleId": d.code.as_str(),
         "ruleIndex": rule_index,
+        "partialFingerprints": { "bitextIdentity/v1": fingerprint },
         "level": level(d.severity),
         "message": { "text": d.message },
         "locations": [{
@@ -120,6 +200,18 @@ fn result(d: &Diagnostic, rules: &[Code], sources: &Sources) -> Value {
 /// Write a SARIF log with one run.
 pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io::Result<()> {
     let rules = rules(diags);
+    // The n-th finding with the same identity gets `:n`, so two identical
+    // findings in one file stay two alerts.
+    let mut seen: std::collections::HashMap<u64, usize> = Default::default();
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let h = fnv1a(identity(d, sources).as_bytes());
+            let n = seen.entry(h).or_insert(0);
+            *n += 1;
+            result(d, &rules, sources, format!("{h:016x}:{n}"))
+        })
+        .collect();
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -128,11 +220,12 @@ pub fn write(diags: &[Diagnostic], sources: &Sources, out: &mut dyn Write) -> io
                 "driver": {
                     "name": "bitext",
                     "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": information_uri(),
                     "rules": rules.iter().map(|&c| rule(c)).collect::<Vec<_>>(),
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": diags.iter().map(|d| result(d, &rules, sources)).collect::<Vec<_>>(),
+            "results": results,
         }],
     });
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
@@ -182,7 +275,14 @@ mod tests {
     #[test]
     fn paths_become_uri_references() {
         assert_eq!(uri("corpora/en/a b.txt"), "corpora/en/a%20b.txt");
-        assert_eq!(uri("/tmp/x.txt"), "file:///tmp/x.txt");
+        assert_eq!(
+            uri("/nonexistent-root/x.txt"),
+            "file:///nonexistent-root/x.txt"
+        );
+        assert_eq!(uri("./corpora/./en/../en/x.txt"), "corpora/en/x.txt");
+        let cwd = std::env::current_dir().unwrap();
+        let abs = cwd.join("corpora/x.txt");
+        assert_eq!(uri(&abs.to_string_lossy()), "corpora/x.txt");
         assert_eq!(uri("dir\\기사.txt"), "dir/%EA%B8%B0%EC%82%AC.txt");
     }
 }
