@@ -177,8 +177,10 @@ impl Document {
         LineIndex::new(&self.text)
     }
 
-    /// Bytes the file has before `text` starts (a UTF-8 byte-order mark), so
-    /// that `span.start + bom_len()` is a file offset for UTF-8 input.
+    /// Bytes the file has before `text` starts (a UTF-8 byte-order mark).
+    /// Every offset bitext reports is into the decoded text, which never
+    /// holds the mark; `span.start + bom_len()` is the file offset of a
+    /// UTF-8 file.
     pub fn bom_len(&self) -> usize {
         if self.bom && self.encoding == "UTF-8" {
             3
@@ -408,19 +410,55 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<Document>> {
     }
 }
 
+/// The largest input file bitext reads: 256 MiB. Every stage is linear in
+/// the input, but a file is held in memory whole (with its decoded text and
+/// sentence spans, a few times its size), so a larger one is refused with an
+/// error naming it instead of exhausting memory. Lines have no limit of their
+/// own: a line may be as long as the file.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Read the bytes of `path` (`-` reads standard input), refusing more than
+/// [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_big = |n: u64| {
+        Error::invalid(
+            path,
+            format!(
+                "file of {} MiB is larger than the {} MiB limit; split it",
+                n >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+        if len > MAX_FILE_BYTES {
+            return Err(too_big(len));
+        }
+        f.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
+    }
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(buf.len() as u64));
+    }
+    Ok(buf)
+}
+
 /// Read and parse one file, keeping every good record of a JSON Lines file:
 /// the documents, and an error (naming `file:line`) per record that could
 /// not be read. An error for the whole file (unreadable, binary, empty, no
 /// good record) is the `Err`.
 pub fn read_file_records(path: &Path, opts: &ReadOptions) -> Result<(Vec<Document>, Vec<Error>)> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| Error::io(path, e))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| Error::io(path, e))?
-    };
+    let bytes = read_bytes(path)?;
     parse_bytes_records(&path.to_string_lossy(), &bytes, opts)
 }
 

@@ -8,7 +8,7 @@
 //!    Lines; UTF-8, UTF-16, EUC-KR) into a [`document::Document`] of byte
 //!    [`span::Span`]s; [`lang`] and [`segment`] split it into sentences and
 //!    label their languages.
-//! 2. [`pair`] matches English articles to their Korean originals; [`align`]
+//! 2. [`pair`](mod@pair) matches English articles to their Korean originals; [`align`](mod@align)
 //!    links their sentences into [`align::Bead`]s; [`collection`] does both for
 //!    whole collections. [`numbers`] and [`translit`] supply the anchors that
 //!    survive translation.
@@ -37,6 +37,7 @@ pub mod collection;
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;
+pub mod en;
 pub mod error;
 pub mod ko;
 pub use ko::translit;
@@ -49,3 +50,16 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod stream;
+
+// The entry points a library user needs, one per stage: read, detect,
+// segment, lint, pair, align, audit, write.
+pub use align::{align, AlignOptions, Bead};
+pub use audit::{audit_batch, audit_pair, AuditOptions, BatchReport, PairInput, PairReport};
+pub use corpus::{write, Format as CorpusFormat, Row};
+pub use diagnostic::Diagnostic;
+pub use document::{read_file, Document, ReadOptions};
+pub use error::{Error, Result};
+pub use lang::{detect, DetectOptions, Detection, Lang};
+pub use lint::{lint_text, LintOptions};
+pub use pair::{pair, PairOptions, Pairing};
+pub use segment::sentences;

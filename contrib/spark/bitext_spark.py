@@ -142,8 +142,9 @@ def spark_job(sc, job, input_path, output, partitions, bitext, shuffle_seed=None
     partitions and write the output rows, ordered by id, to ``output`` (a
     directory of part files, as Spark writes). Returns the RDD of rows."""
     field = JOBS[job]["id"]
-    # Bytes, not text: a record with invalid UTF-8 must reach bitext (which
-    # answers with an error row) instead of failing the decoder here.
+    ship_module(sc)
+    # Bytes, not text, so that Python never fails on a bad record (Spark's
+    # text reader itself replaces invalid UTF-8 with U+FFFD).
     records = sc.textFile(input_path, use_unicode=False)
     if shuffle_seed is not None:
         # Input order must not matter: deal the records out in another order.
@@ -165,6 +166,17 @@ def spark_job(sc, job, input_path, output, partitions, bitext, shuffle_seed=None
             shutil.rmtree(output)
         out.saveAsTextFile(output)
     return out
+
+
+_SHIPPED = set()
+
+
+def ship_module(sc):
+    """Make this module importable on the executors (the partition function
+    lives here)."""
+    if id(sc) not in _SHIPPED:
+        sc.addPyFile(os.path.abspath(__file__))
+        _SHIPPED.add(id(sc))
 
 
 def sort_key(rid):

@@ -110,9 +110,9 @@ pub fn article_pairs(
             .map_or(0, |s| s.end);
         let origin = Origin {
             en_file: files.0,
-            en_offset: (if link.en.is_empty() { en_anchor } else { en_at }) + en.bom_len(),
+            en_offset: if link.en.is_empty() { en_anchor } else { en_at },
             ko_file: files.1,
-            ko_offset: (if link.ko.is_empty() { ko_anchor } else { ko_at }) + ko.bom_len(),
+            ko_offset: if link.ko.is_empty() { ko_anchor } else { ko_at },
         };
         let report = if link.en.is_empty() {
             null_report(

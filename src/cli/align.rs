@@ -9,16 +9,21 @@ use bitext::lang::{self, Lang};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Align the sentences of an English article with its Korean original.
+/// Align sentences: of two directories of articles (paired first, the main
+/// job: `bitext align corpora/en corpora/ko -o parallel.csv`), or of one
+/// English article and its Korean original.
 ///
-/// Every sentence of both articles appears exactly once in the output, in
+/// With two directories, the English articles are paired with their Korean
+/// originals (as `bitext pair` does), every pair is aligned, and one corpus
+/// is written, with a summary on standard error. Every sentence of both articles appears exactly once in the output, in
 /// order: in an aligned bead, or alone with the other side empty. Each bead
 /// has a score in [0, 1], its posterior probability under the alignment model.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// English article: crawl format, plain text or JSON Lines (`-` reads standard input).
+    /// English article (crawl format, plain text or JSON Lines; `-` reads
+    /// standard input), or a directory of English articles.
     pub en: PathBuf,
-    /// Korean article, in the same formats.
+    /// Korean article in the same formats, or a directory of Korean articles.
     pub ko: PathBuf,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long)]

@@ -194,7 +194,7 @@ fn jsonl_records(args: &Args, opts: &AuditOptions) -> anyhow::Result<Status> {
     })?;
     let s = summary.unwrap_or_default();
     if s.errors > 0 {
-        eprintln!(
+        say!(
             "bitext: {}: {} of {} records could not be audited (error rows)",
             path.display(),
             s.errors,
@@ -234,7 +234,7 @@ fn merge(args: &Args) -> anyhow::Result<Status> {
     });
     let merged = merge_lines::merge(title, lines).map_err(|e| anyhow::anyhow!(e))?;
     for b in &merged.errors {
-        eprintln!(
+        say!(
             "bitext: error row: {}: {}",
             b.id.as_deref().unwrap_or("(no id)"),
             b.error
@@ -249,15 +249,10 @@ fn merge(args: &Args) -> anyhow::Result<Status> {
     })
 }
 
-/// The bytes of `path` (`-` reads standard input).
+/// The bytes of `path` (`-` reads standard input), at most
+/// [`bitext::document::MAX_FILE_BYTES`].
 fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
-    Ok(if path.as_os_str() == "-" {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v).context("reading stdin")?;
-        v
-    } else {
-        std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
-    })
+    Ok(bitext::document::read_bytes(path)?)
 }
 
 /// Audit a pairs file (`-` reads standard input).

@@ -7,7 +7,7 @@ use bitext::lint::file::{lint_bytes, FileReport};
 use bitext::lint::LintOptions;
 use bitext::report::{self, FailOn, Format, Sources};
 use rayon::prelude::*;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 /// Arguments of `bitext lint`.
@@ -42,6 +42,9 @@ pub struct Args {
 
 /// Arguments of `bitext explain`.
 #[derive(clap::Args, Debug)]
+#[command(
+    about = "Explain a diagnostic code (BT101) or every code of a category (mojibake): what it finds, why it matters, the fix"
+)]
 pub struct ExplainArgs {
     /// A code such as BT101, or a category such as html_entity.
     pub code: String,
@@ -69,16 +72,6 @@ fn copy_path(dir: &Path, path: &Path) -> PathBuf {
     dir.join(rel)
 }
 
-fn read(path: &Path) -> std::io::Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
-    }
-}
-
 /// Files linted at a time: enough to keep every core busy, few enough that
 /// the texts held at once stay small.
 const CHUNK: usize = 256;
@@ -89,7 +82,7 @@ fn lint_one(path: &Path, opts: &LintOptions, repair: bool) -> Result<FileReport,
     if repair && path.as_os_str() == "-" {
         return Err("-: standard input cannot be repaired; give files to --fix or --fix-to".into());
     }
-    let bytes = read(path).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = bitext::document::read_bytes(path).map_err(|e| e.to_string())?;
     lint_bytes(&name, &bytes, opts, repair).map_err(|e| e.to_string())
 }
 

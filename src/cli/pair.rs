@@ -27,6 +27,7 @@ pub enum OutFormat {
 /// Arguments of `bitext pair`.
 #[derive(clap::Args, Debug)]
 #[command(
+    about = "Find which English article translates which Korean original in two collections",
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
     after_help = "\

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
                 SegFormat::Jsonl => {
                     let row = serde_json::json!({
                         "doc": doc.path, "index": index, "lang": s.lang.code(),
-                        "start": s.span.start + doc.bom_len(), "end": s.span.end + doc.bom_len(), "text": text,
+                        "start": s.span.start, "end": s.span.end, "text": text,
                     });
                     serde_json::to_writer(&mut out, &row)?;
                     writeln!(out)?;

@@ -528,14 +528,13 @@ mod tests {
             " ".repeat(1_000_000) + "다.",
             "1. ".repeat(350_000),
         ];
-        let start = std::time::Instant::now();
+        // Eight 1 MB inputs; a quadratic pass would take hours (the test
+        // would not finish), a linear one well under a second. Time itself
+        // is measured by the benches, not asserted here.
         for t in &more {
             let spans = sentence_spans(t, Lang::UND);
             assert_tiles(t, &spans);
         }
-        // Eight 1 MB inputs; a quadratic pass would take hours, a linear one
-        // well under a second even unoptimised.
-        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     proptest! {

@@ -13,7 +13,8 @@
 //!
 //! ```
 //! use bitext::stream::{Record, parse_record};
-//! let r = parse_record(3, br#"{"id":"a1","en":"Hi","ko":"안녕","src":"web"}"#);
+//! let line = r#"{"id":"a1","en":"Hi","ko":"안녕","src":"web"}"#;
+//! let r = parse_record(3, line.as_bytes());
 //! let rec: Record = r.map_err(|e| e.error).unwrap_or_else(|e| panic!("{e}"));
 //! assert_eq!(rec.id.as_deref(), Some("a1"));
 //! assert_eq!(rec.text("ko"), Ok("안녕"));
