@@ -1,7 +1,7 @@
 //! `bitext audit`: translation-quality checks, scores and CI reports. The
 //! jobs are [`bitext::audit::job`]; the formats [`bitext::report::audit`].
 
-use super::Status;
+use super::{emit, Status};
 use anyhow::Context;
 use bitext::audit::job::{audit_articles, audit_pairs_bytes};
 use bitext::audit::run::AuditRun;
@@ -11,7 +11,6 @@ use bitext::report::audit::{write, AuditFormat};
 use bitext::report::FailOn;
 use bitext::stream::audit as stream;
 use bitext::stream::merge as merge_lines;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How `--pairs` input is read.
@@ -104,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         let path = args.pairs.as_deref().unwrap_or(Path::new("-"));
         let bytes = read_input(path)?;
         let table = bitext::audit::input::parse_pairs(path, &bytes)?;
-        emit(&args, |w| {
+        emit(args.output.as_deref(), |w| {
             stream::shard_pairs(table.pairs, w, &opts).map(|_| ())
         })?;
         return Ok(Status::Ok);
@@ -116,7 +115,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     if let Some(t) = &args.title {
         run.title.clone_from(t);
     }
-    emit(&args, |w| write(args.format, &run, args.fail_on, w))?;
+    emit(args.output.as_deref(), |w| {
+        write(args.format, &run, args.fail_on, w)
+    })?;
     Ok(if errored {
         Status::Error
     } else if run.fails(args.fail_on, args.min_score) {
@@ -167,7 +168,7 @@ fn jsonl_records(args: &Args, opts: &AuditOptions) -> anyhow::Result<Status> {
     };
     let mut summary = None;
     let name = path.display().to_string();
-    emit(args, |w| {
+    emit(args.output.as_deref(), |w| {
         let mode = if args.shard {
             stream::Mode::Shard
         } else {
@@ -241,7 +242,9 @@ fn merge(args: &Args) -> anyhow::Result<Status> {
         );
     }
     let run = merged.run;
-    emit(args, |w| write(args.format, &run, args.fail_on, w))?;
+    emit(args.output.as_deref(), |w| {
+        write(args.format, &run, args.fail_on, w)
+    })?;
     Ok(if run.fails(args.fail_on, args.min_score) {
         Status::Findings
     } else {
@@ -259,20 +262,4 @@ fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
 fn pairs_run(path: &Path, opts: &AuditOptions) -> anyhow::Result<AuditRun> {
     let bytes = read_input(path)?;
     Ok(audit_pairs_bytes(path, &bytes, opts)?)
-}
-
-fn emit(
-    args: &Args,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    match &args.output {
-        Some(p) => bitext::atomic::write_with(p, fill)?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            fill(&mut w)?;
-            w.flush()?;
-        }
-    }
-    Ok(())
 }

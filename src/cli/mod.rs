@@ -21,6 +21,23 @@ mod pair;
 mod segment;
 mod show;
 
+/// Write to `output` atomically, or to standard output.
+pub(crate) fn emit(
+    output: Option<&std::path::Path>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => bitext::atomic::write_with(path, fill)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            fill(&mut w)?;
+            std::io::Write::flush(&mut w)?;
+        }
+    }
+    Ok(())
+}
+
 /// How a run ended. Exit codes: 0 clean, 1 findings (or a score below
 /// `--min-score`), 2 an error (unreadable input, bad arguments). The batch
 /// always finishes before the exit code is decided.

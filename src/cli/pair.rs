@@ -1,5 +1,6 @@
 //! `bitext pair`: find each English article's Korean original.
 
+use super::emit;
 use super::input::report;
 use super::Status;
 use anyhow::Context;
@@ -214,15 +215,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         );
     }
     let fill = |w: &mut dyn Write| write_rows(w, &rows, args.format);
-    match &args.output {
-        Some(path) => bitext::atomic::write_with(path, fill)?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            fill(&mut w)?;
-            w.flush()?;
-        }
-    }
+    emit(args.output.as_deref(), fill)?;
     say!(
         "bitext: paired {} of {} English and {} Korean articles",
         pairing.pairs.len(),
@@ -362,23 +355,6 @@ fn run_stage(stage: Stage) -> anyhow::Result<Status> {
         Stage::Score(a) => score_stage(a),
         Stage::Assign(a) => assign_stage(a),
     }
-}
-
-/// Write to `output` atomically, or to standard output.
-fn emit(
-    output: Option<&Path>,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    match output {
-        Some(path) => bitext::atomic::write_with(path, fill)?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            fill(&mut w)?;
-            w.flush()?;
-        }
-    }
-    Ok(())
 }
 
 fn features_stage(a: FeaturesArgs) -> anyhow::Result<Status> {
